@@ -1,0 +1,46 @@
+package org.govdx.common.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.govdx.common.events.AuditEvent;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Writes audit events to the outbox. {@link #record} joins the caller's transaction, so the event commits
+ * or rolls back with the change it records; {@link #recordSeparately} commits on its own, for refusals whose
+ * business transaction is rolled back (a denied request writes nothing but its audit event).
+ */
+@ApplicationScoped
+public class Outbox {
+
+    @Inject
+    ObjectMapper mapper;
+
+    public Uni<Void> record(AuditEvent event) {
+        OutboxEvent row = new OutboxEvent();
+        row.eventId = event.eventId();
+        row.action = event.action();
+        row.payload = toJson(event);
+        row.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        row.nextAttemptAt = row.createdAt;
+        return row.persist().replaceWithVoid();
+    }
+
+    public Uni<Void> recordSeparately(AuditEvent event) {
+        return Panache.withTransaction(() -> record(event));
+    }
+
+    private String toJson(AuditEvent event) {
+        try {
+            return mapper.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("audit event not serialisable", e);
+        }
+    }
+}

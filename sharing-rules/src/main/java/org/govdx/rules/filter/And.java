@@ -1,0 +1,11 @@
+package org.govdx.rules.filter;
+
+import java.util.Objects;
+
+/** {@code left and right}; text {@code a and b and c} parses left-nested: {@code And(And(a, b), c)}. */
+public record And(Filter left, Filter right) implements Filter {
+    public And {
+        Objects.requireNonNull(left, "left");
+        Objects.requireNonNull(right, "right");
+    }
+}

@@ -1,0 +1,9 @@
+package org.govdx.rules.filter;
+
+/** A whole-number literal within the range of {@code long}, optionally negative. */
+public record IntegerLiteral(long value) implements Literal {
+    @Override
+    public Object sqlValue() {
+        return value;
+    }
+}

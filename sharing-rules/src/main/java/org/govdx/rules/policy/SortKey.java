@@ -1,0 +1,19 @@
+package org.govdx.rules.policy;
+
+import java.util.Objects;
+
+/** One sort key of a data call; nulls sort last in either direction. */
+public record SortKey(String field, SortDirection direction) {
+    public SortKey {
+        Caller.requireText(field, "field");
+        Objects.requireNonNull(direction, "direction");
+    }
+
+    public static SortKey asc(String field) {
+        return new SortKey(field, SortDirection.ASC);
+    }
+
+    public static SortKey desc(String field) {
+        return new SortKey(field, SortDirection.DESC);
+    }
+}
