@@ -25,7 +25,9 @@ public class GovdxTestResource implements QuarkusTestResourceLifecycleManager {
                 "govdx.db.name", database,
                 "quarkus.flyway.clean-at-start", "true",
                 "quarkus.flyway.clean-disabled", "false",
-                "govdx.keycloak.url", GovdxStack.KEYCLOAK_URL);
+                "govdx.keycloak.url", GovdxStack.KEYCLOAK_URL,
+                // no audit service runs beside a single service under test: its events must wait in the outbox
+                "govdx.audit.url", "http://127.0.0.1:9");
     }
 
     @Override

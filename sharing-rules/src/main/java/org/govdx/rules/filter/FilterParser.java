@@ -69,12 +69,14 @@ public final class FilterParser {
         }
     }
 
-    private final List<Token> tokens;
+    private final String text;
+    private final List<Token> tokens = new ArrayList<>();
+    private int scanned;
     private int next;
     private int depth;
 
-    private FilterParser(List<Token> tokens) {
-        this.tokens = tokens;
+    private FilterParser(String text) {
+        this.text = text;
     }
 
     /** Parses {@code text}; see the class comment for grammar and limits. */
@@ -83,7 +85,7 @@ public final class FilterParser {
         if (text.length() > MAX_LENGTH) {
             throw new FilterSyntaxException(MAX_LENGTH, "at most " + MAX_LENGTH + " characters", "a longer filter");
         }
-        FilterParser parser = new FilterParser(lex(text));
+        FilterParser parser = new FilterParser(text);
         Filter filter = parser.parseOr();
         parser.expect(TokenType.EOF, "'and', 'or' or the end of the filter");
         return filter;
@@ -244,12 +246,16 @@ public final class FilterParser {
         }
     }
 
+    /** The next unconsumed token; tokens are scanned on demand so the earliest error is the one reported. */
     private Token peek() {
+        while (tokens.size() <= next) {
+            tokens.add(scan());
+        }
         return tokens.get(next);
     }
 
     private Token accept(TokenType type) {
-        Token t = tokens.get(next);
+        Token t = peek();
         if (t.type() != type) {
             return null;
         }
@@ -267,113 +273,114 @@ public final class FilterParser {
 
     // ---- lexer ----
 
-    private static List<Token> lex(String s) {
-        List<Token> tokens = new ArrayList<>();
-        int i = 0;
+    private Token scan() {
+        String s = text;
         int n = s.length();
-        while (true) {
-            while (i < n && isBlank(s.charAt(i))) {
+        int i = scanned;
+        while (i < n && isBlank(s.charAt(i))) {
+            i++;
+        }
+        if (i == n) {
+            scanned = n;
+            return new Token(TokenType.EOF, "", n);
+        }
+        int start = i;
+        char c = s.charAt(i);
+        Token token;
+        if (isIdentifierStart(c)) {
+            while (i < n && isIdentifierPart(s.charAt(i))) {
                 i++;
             }
-            if (i == n) {
-                tokens.add(new Token(TokenType.EOF, "", n));
-                return tokens;
+            String word = s.substring(start, i);
+            TokenType keyword = KEYWORDS.get(word.toLowerCase(Locale.ROOT));
+            if (keyword == null && word.length() > MAX_FIELD_NAME_LENGTH) {
+                throw new FilterSyntaxException(start, "a field name of at most " + MAX_FIELD_NAME_LENGTH + " characters", "a longer name");
             }
-            int start = i;
-            char c = s.charAt(i);
-            if (isIdentifierStart(c)) {
-                while (i < n && isIdentifierPart(s.charAt(i))) {
-                    i++;
+            token = new Token(keyword == null ? TokenType.FIELD : keyword, word, start);
+        } else if (isDigit(c) || (c == '-' && i + 1 < n && isDigit(s.charAt(i + 1)))) {
+            i++;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+            }
+            TokenType type = TokenType.INTEGER;
+            if (i < n && s.charAt(i) == '.') {
+                if (i + 1 >= n || !isDigit(s.charAt(i + 1))) {
+                    throw new FilterSyntaxException(i + 1, "a digit after the decimal point", describeChar(s, i + 1));
                 }
-                String word = s.substring(start, i);
-                TokenType keyword = KEYWORDS.get(word.toLowerCase(Locale.ROOT));
-                if (keyword == null && word.length() > MAX_FIELD_NAME_LENGTH) {
-                    throw new FilterSyntaxException(start, "a field name of at most " + MAX_FIELD_NAME_LENGTH + " characters", "a longer name");
-                }
-                tokens.add(new Token(keyword == null ? TokenType.FIELD : keyword, word, start));
-            } else if (isDigit(c) || (c == '-' && i + 1 < n && isDigit(s.charAt(i + 1)))) {
                 i++;
                 while (i < n && isDigit(s.charAt(i))) {
                     i++;
                 }
-                TokenType type = TokenType.INTEGER;
-                if (i < n && s.charAt(i) == '.') {
-                    if (i + 1 >= n || !isDigit(s.charAt(i + 1))) {
-                        throw new FilterSyntaxException(i + 1, "a digit after the decimal point", describeChar(s, i + 1));
+                type = TokenType.DECIMAL;
+            }
+            if (i < n && (isIdentifierPart(s.charAt(i)) || s.charAt(i) == '.')) {
+                throw new FilterSyntaxException(i, "a blank or an operator after a number", describeChar(s, i));
+            }
+            token = new Token(type, s.substring(start, i), start);
+        } else if (c == '\'') {
+            StringBuilder value = new StringBuilder();
+            i++;
+            while (true) {
+                if (i >= n) {
+                    throw new FilterSyntaxException(start, "a closing quote for the string starting here", "the end of the filter");
+                }
+                char d = s.charAt(i);
+                if (d == '\'') {
+                    if (i + 1 < n && s.charAt(i + 1) == '\'') {
+                        value.append('\'');
+                        i += 2;
+                        continue;
                     }
                     i++;
-                    while (i < n && isDigit(s.charAt(i))) {
-                        i++;
-                    }
-                    type = TokenType.DECIMAL;
+                    break;
                 }
-                if (i < n && isIdentifierPart(s.charAt(i))) {
-                    throw new FilterSyntaxException(i, "a blank or an operator after a number", describeChar(s, i));
-                }
-                tokens.add(new Token(type, s.substring(start, i), start));
-            } else if (c == '\'') {
-                StringBuilder value = new StringBuilder();
+                value.append(d);
                 i++;
-                while (true) {
-                    if (i >= n) {
-                        throw new FilterSyntaxException(start, "a closing quote for the string starting here", "the end of the filter");
+            }
+            token = new Token(TokenType.STRING, value.toString(), start);
+        } else {
+            TokenType type;
+            int length = 1;
+            char following = i + 1 < n ? s.charAt(i + 1) : '\0';
+            switch (c) {
+                case '(' -> type = TokenType.LPAREN;
+                case ')' -> type = TokenType.RPAREN;
+                case ',' -> type = TokenType.COMMA;
+                case '=' -> type = TokenType.EQ;
+                case '!' -> {
+                    if (following != '=') {
+                        throw new FilterSyntaxException(i, "'!='", describeChar(s, i));
                     }
-                    char d = s.charAt(i);
-                    if (d == '\'') {
-                        if (i + 1 < n && s.charAt(i + 1) == '\'') {
-                            value.append('\'');
-                            i += 2;
-                            continue;
-                        }
-                        i++;
-                        break;
-                    }
-                    value.append(d);
-                    i++;
+                    type = TokenType.NE;
+                    length = 2;
                 }
-                tokens.add(new Token(TokenType.STRING, value.toString(), start));
-            } else {
-                TokenType type;
-                int length = 1;
-                char following = i + 1 < n ? s.charAt(i + 1) : '\0';
-                switch (c) {
-                    case '(' -> type = TokenType.LPAREN;
-                    case ')' -> type = TokenType.RPAREN;
-                    case ',' -> type = TokenType.COMMA;
-                    case '=' -> type = TokenType.EQ;
-                    case '!' -> {
-                        if (following != '=') {
-                            throw new FilterSyntaxException(i, "'!='", describeChar(s, i));
-                        }
+                case '<' -> {
+                    if (following == '=') {
+                        type = TokenType.LE;
+                        length = 2;
+                    } else if (following == '>') {
                         type = TokenType.NE;
                         length = 2;
+                    } else {
+                        type = TokenType.LT;
                     }
-                    case '<' -> {
-                        if (following == '=') {
-                            type = TokenType.LE;
-                            length = 2;
-                        } else if (following == '>') {
-                            type = TokenType.NE;
-                            length = 2;
-                        } else {
-                            type = TokenType.LT;
-                        }
-                    }
-                    case '>' -> {
-                        if (following == '=') {
-                            type = TokenType.GE;
-                            length = 2;
-                        } else {
-                            type = TokenType.GT;
-                        }
-                    }
-                    default -> throw new FilterSyntaxException(i,
-                            "a field name, literal, operator, parenthesis or comma", describeChar(s, i));
                 }
-                tokens.add(new Token(type, s.substring(i, i + length), start));
-                i += length;
+                case '>' -> {
+                    if (following == '=') {
+                        type = TokenType.GE;
+                        length = 2;
+                    } else {
+                        type = TokenType.GT;
+                    }
+                }
+                default -> throw new FilterSyntaxException(i,
+                        "a field name, literal, operator, parenthesis or comma", describeChar(s, i));
             }
+            token = new Token(type, s.substring(i, i + length), start);
+            i += length;
         }
+        scanned = i;
+        return token;
     }
 
     private static boolean isBlank(char c) {

@@ -1,0 +1,12 @@
+package org.govdx.catalog;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import org.govdx.testsupport.GovdxTestResource;
+
+/** Every test of this module runs against the real PostgreSQL (database govdx_catalog_test) and the real Keycloak. */
+@QuarkusTestResource(value = GovdxTestResource.class, initArgs = @ResourceArg(name = "database", value = "govdx_catalog_test"))
+public final class CatalogTestStack {
+    private CatalogTestStack() {
+    }
+}
