@@ -50,6 +50,22 @@ public final class Databases {
         }
     }
 
+    /** Drops (closing open connections) and creates the databases afresh: a clean slate for end-to-end runs. */
+    public static void recreate(String host, int port, String user, String password, String... names) {
+        String url = "jdbc:postgresql://" + host + ":" + port + "/postgres";
+        try (Connection connection = DriverManager.getConnection(url, user, password); Statement statement = connection.createStatement()) {
+            for (String name : names) {
+                if (!SAFE_NAME.matcher(name).matches()) {
+                    throw new IllegalArgumentException("not a database name: " + name);
+                }
+                statement.execute("drop database if exists " + name + " with (force)");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop databases on " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+        ensure(host, port, user, password, names);
+    }
+
     public static void main(String[] args) {
         if (args.length < 4) {
             System.err.println("usage: Databases HOST PORT USER NAME...");
