@@ -4,6 +4,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.NoSuchProviderException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -65,7 +66,7 @@ final class Ed25519 {
     static byte[] publicKeyFromSeed(byte[] seed) {
         requireLength(seed, "Ed25519 seed");
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
+            KeyPairGenerator generator = jdkKeyPairGenerator();
             generator.initialize(NamedParameterSpec.ED25519, new SeedSource(seed));
             KeyPair pair = generator.generateKeyPair();
             if (!Arrays.equals(rawSeed(pair.getPrivate()), seed)) {
@@ -74,6 +75,15 @@ final class Ed25519 {
             return rawPublicKey(pair.getPublic());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("JDK cannot derive an Ed25519 public key", e);
+        }
+    }
+
+    /** The JDK's own (SunEC) generator, whose seed handling is known, unless the platform lacks it. */
+    private static KeyPairGenerator jdkKeyPairGenerator() throws GeneralSecurityException {
+        try {
+            return KeyPairGenerator.getInstance("Ed25519", "SunEC");
+        } catch (NoSuchProviderException e) {
+            return KeyPairGenerator.getInstance("Ed25519");
         }
     }
 
