@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -44,6 +45,36 @@ public record ExportRecord(long index, String entry, List<byte[]> inclusionProof
             }
             inclusionProof = List.copyOf(copy);
         }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (!(other instanceof ExportRecord that) || index != that.index || !entry.equals(that.entry)
+                || (inclusionProof == null) != (that.inclusionProof == null)) {
+            return false;
+        }
+        if (inclusionProof == null) {
+            return true;
+        }
+        if (inclusionProof.size() != that.inclusionProof.size()) {
+            return false;
+        }
+        for (int i = 0; i < inclusionProof.size(); i++) {
+            if (!Arrays.equals(inclusionProof.get(i), that.inclusionProof.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(index) * 31 + entry.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return toJsonLine();
     }
 
     /** Whether the record carries an inclusion proof. */

@@ -53,5 +53,6 @@ class ExportRecordTests {
         assertThat(parsed.index()).isEqualTo(index);
         assertThat(parsed.entry()).isEqualTo(entry);
         assertThat(parsed.inclusionProof()).singleElement().isEqualTo(record.inclusionProof().get(0));
+        assertThat(parsed).isEqualTo(record);
     }
 }

@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The offline audit-log verifier: {@code java -jar govdx-audit-verifier.jar <command> [options]}.
@@ -49,10 +48,11 @@ public final class VerifierMain {
             "The checkpoint origin must equal the key name of --vkey unless --origin is given.",
             "Exit status: 0 verified, 1 verification failed, 2 usage error or unreadable file.");
 
-    private static final Map<String, Set<String>> OPTIONS = Map.of(
-            "verify-entries", Set.of("vkey", "checkpoint", "entries", "origin"),
-            "verify-consistency", Set.of("vkey", "old", "new", "proof", "origin"),
-            "verify-log", Set.of("vkey", "checkpoint", "entries", "origin"));
+    /** Each command's options, in the order they are checked; all but "origin" are required. */
+    private static final Map<String, List<String>> OPTIONS = Map.of(
+            "verify-entries", List.of("vkey", "checkpoint", "entries", "origin"),
+            "verify-consistency", List.of("vkey", "old", "new", "proof", "origin"),
+            "verify-log", List.of("vkey", "checkpoint", "entries", "origin"));
 
     private VerifierMain() {
     }
@@ -217,7 +217,7 @@ public final class VerifierMain {
     }
 
     private static Map<String, String> parseOptions(String command, String[] args) {
-        Set<String> allowed = OPTIONS.get(command);
+        List<String> allowed = OPTIONS.get(command);
         Map<String, String> options = new HashMap<>();
         for (int i = 1; i < args.length; i += 2) {
             String name = args[i].startsWith("--") ? args[i].substring(2) : null;
