@@ -2,7 +2,7 @@ package org.govdx.rules.filter;
 
 import java.util.Objects;
 
-/** {@code field between low and high}, inclusive, as in SQL. */
+/** Row-filter predicate (DOMAIN rule 5) {@code field between low and high}, inclusive, as in SQL. */
 public record Between(String field, Literal low, Literal high) implements Filter {
     public Between {
         FilterParser.requireFieldName(field);

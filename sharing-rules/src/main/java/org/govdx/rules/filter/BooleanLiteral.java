@@ -1,6 +1,6 @@
 package org.govdx.rules.filter;
 
-/** {@code true} or {@code false}. */
+/** Row-filter literal (DOMAIN rule 5) {@code true} or {@code false}. */
 public record BooleanLiteral(boolean value) implements Literal {
     @Override
     public Object sqlValue() {

@@ -3,7 +3,7 @@ package org.govdx.rules.filter;
 import java.util.Map;
 
 /**
- * Maps a filter field name to the SQL column expression that holds it (already quoted), for
+ * Maps a row-filter (DOMAIN rule 5) field name to the SQL column expression that holds it (already quoted), for
  * {@link SqlRenderer}. Returning null means the field has no column: rendering then fails with
  * {@link IllegalArgumentException}.
  */

@@ -2,7 +2,7 @@ package org.govdx.rules.filter;
 
 import java.util.Objects;
 
-/** {@code field op literal}. */
+/** Row-filter predicate (DOMAIN rule 5) {@code field op literal}. */
 public record Comparison(String field, ComparisonOperator operator, Literal value) implements Filter {
     public Comparison {
         FilterParser.requireFieldName(field);

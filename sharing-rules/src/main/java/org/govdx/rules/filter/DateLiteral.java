@@ -3,7 +3,7 @@ package org.govdx.rules.filter;
 import java.time.LocalDate;
 import java.util.Objects;
 
-/** {@code date 'yyyy-MM-dd'}. */
+/** Row-filter literal (DOMAIN rule 5) {@code date 'yyyy-MM-dd'}. */
 public record DateLiteral(LocalDate value) implements Literal {
     public DateLiteral {
         Objects.requireNonNull(value, "value");

@@ -1,7 +1,7 @@
 package org.govdx.rules.filter;
 
 /**
- * Filter text that does not follow the grammar or exceeds a limit. {@link #position()} is the 0-based
+ * Row-filter text (DOMAIN rule 5) that does not follow the grammar or exceeds a limit. {@link #position()} is the 0-based
  * character offset of the problem, {@link #expected()} what the parser expected there.
  */
 public final class FilterSyntaxException extends IllegalArgumentException {

@@ -2,7 +2,7 @@ package org.govdx.rules.filter;
 
 import java.util.List;
 
-/** {@code field in (literal, ...)}: at least one literal. */
+/** Row-filter predicate (DOMAIN rule 5) {@code field in (literal, ...)}: at least one literal. */
 public record InList(String field, List<Literal> values) implements Filter {
     public InList {
         FilterParser.requireFieldName(field);

@@ -1,6 +1,6 @@
 package org.govdx.rules.filter;
 
-/** A whole-number literal within the range of {@code long}, optionally negative. */
+/** A row-filter (DOMAIN rule 5) whole-number literal within the range of {@code long}, optionally negative. */
 public record IntegerLiteral(long value) implements Literal {
     @Override
     public Object sqlValue() {

@@ -1,6 +1,6 @@
 package org.govdx.rules.filter;
 
-/** {@code field is not null}. */
+/** Row-filter predicate (DOMAIN rule 5) {@code field is not null}. */
 public record IsNotNull(String field) implements Filter {
     public IsNotNull {
         FilterParser.requireFieldName(field);

@@ -1,6 +1,6 @@
 package org.govdx.rules.filter;
 
-/** {@code field is null}. */
+/** Row-filter predicate (DOMAIN rule 5) {@code field is null}. */
 public record IsNull(String field) implements Filter {
     public IsNull {
         FilterParser.requireFieldName(field);

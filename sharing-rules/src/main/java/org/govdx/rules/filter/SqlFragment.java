@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A parameterised PostgreSQL boolean expression: {@code sql} contains placeholders {@code $k..$m} and
+ * A row filter (DOMAIN rule 5) as a parameterised PostgreSQL boolean expression: {@code sql} contains placeholders {@code $k..$m} and
  * {@code parameters} their values in order (String, Long, BigDecimal, Boolean or LocalDate). Literal values
  * never appear in {@code sql}.
  */

@@ -1,6 +1,6 @@
 package org.govdx.rules.filter;
 
-/** SQL three-valued logic (Kleene), used by {@link FilterEvaluator}. */
+/** SQL three-valued logic (Kleene) of row filters (DOMAIN rule 5), used by {@link FilterEvaluator}. */
 public enum Truth {
     TRUE,
     FALSE,

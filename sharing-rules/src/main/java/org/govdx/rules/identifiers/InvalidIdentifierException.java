@@ -1,6 +1,9 @@
 package org.govdx.rules.identifiers;
 
-/** Thrown by the {@code parse} factories when {@code validate} would return {@link ValidationResult.Invalid}. */
+/**
+ * Thrown by the identifier {@code parse} factories (DOMAIN rules 3 and 9) when {@code validate} would return
+ * {@link ValidationResult.Invalid}.
+ */
 public final class InvalidIdentifierException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 

@@ -2,7 +2,7 @@ package org.govdx.rules.policy;
 
 import java.util.Objects;
 
-/** One sort key of a data call; nulls sort last in either direction. */
+/** One sort key of a VIEW/EXTRACT data call (DOMAIN rule 4: masked rows in pages); nulls sort last in either direction. */
 public record SortKey(String field, SortDirection direction) {
     public SortKey {
         Caller.requireText(field, "field");
