@@ -34,8 +34,10 @@ VALIDATORS = {"RESIDENT_ID", "USCC", "MOBILE", "DIVISION_CODE", "DATE", "ENUM", 
 FREQUENCIES = {"REAL_TIME", "DAILY", "WEEKLY", "MONTHLY", "QUARTERLY", "YEARLY", "ON_CHANGE"}
 CLASSES = {"OPEN", "RESTRICTED", "FORBIDDEN"}
 CATEGORIES = {"population", "market-supervision", "social-security", "transport", "health"}
-MASKINGS = {"none", "redact", "partial(first=1,last=0)", "partial(first=0,last=4)", "pseudonym", "resident-id", "mobile",
-            "uscc", "chinese-name", "address", "date-to-year", "date-to-month", "number-band(width=1000)", "division-to-city"}
+# the canonical masking-rule syntax of sharing-rules (org.govdx.rules.masking.MaskingRule)
+MASKINGS = {"none", "redact", "partial(first=1,last=0)", "partial(first=0,last=4)", "pseudonym", "resident_id", "mobile",
+            "uscc", "chinese_name", "address", "generalize(date:year)", "generalize(date:month)", "generalize(number:1000)",
+            "generalize(division:city)"}
 DE_KEYS = {"code", "nameZh", "nameEn", "definition", "type", "validator", "pattern", "enumValues", "collectionFrequency",
            "sourceDepartment"}
 DS_KEYS = {"code", "ownerDepartment", "titleZh", "titleEn", "description", "keywords", "category", "updateFrequency",
