@@ -2,8 +2,9 @@ package org.govdx.common.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.govdx.common.events.AuditEvent;
@@ -13,14 +14,18 @@ import java.time.ZoneOffset;
 
 /**
  * Writes audit events to the outbox. {@link #record} joins the caller's transaction, so the event commits
- * or rolls back with the change it records; {@link #recordSeparately} commits on its own, for refusals whose
- * business transaction is rolled back (a denied request writes nothing but its audit event).
+ * or rolls back with the change it records; {@link #recordSeparately} commits on its own, straight through
+ * the connection pool (no Hibernate session, which may be unusable after a failure), for refusals whose
+ * business transaction is rolled back: a denied request writes nothing but its audit event.
  */
 @ApplicationScoped
 public class Outbox {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    Pool pool;
 
     public Uni<Void> record(AuditEvent event) {
         OutboxEvent row = new OutboxEvent();
@@ -33,7 +38,9 @@ public class Outbox {
     }
 
     public Uni<Void> recordSeparately(AuditEvent event) {
-        return Panache.withTransaction(() -> record(event));
+        return pool.preparedQuery("insert into outbox_event (event_id, action, payload) values ($1, $2, $3)")
+                .execute(Tuple.of(event.eventId(), event.action(), toJson(event)))
+                .replaceWithVoid();
     }
 
     private String toJson(AuditEvent event) {

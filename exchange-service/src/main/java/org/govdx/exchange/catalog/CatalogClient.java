@@ -1,0 +1,95 @@
+package org.govdx.exchange.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.oidc.client.OidcClient;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.ext.web.client.HttpResponse;
+import io.vertx.mutiny.ext.web.client.WebClient;
+import io.vertx.mutiny.core.buffer.Buffer;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.govdx.common.problem.ProblemException;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Reads datasets from the catalog service with the exchange's own service token. The exchange checks
+ * requests against the catalog when they are drafted and again when they are approved (DOMAIN rule 1).
+ */
+@ApplicationScoped
+public class CatalogClient {
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    OidcClient oidcClient;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @ConfigProperty(name = "govdx.catalog.url")
+    String catalogUrl;
+
+    private WebClient client;
+
+    @PostConstruct
+    void init() {
+        client = WebClient.create(vertx);
+    }
+
+    /** The dataset at {@code version}, or at its current version when {@code version} is null. */
+    public Uni<CatalogDataset> dataset(UUID id, Integer version) {
+        return get("/api/catalog/datasets/" + id).flatMap(dataset -> {
+            int wanted = version != null ? version : dataset.path("currentVersion").asInt();
+            return get("/api/catalog/datasets/" + id + "/versions/" + wanted).map(v -> toDataset(dataset, v));
+        });
+    }
+
+    private Uni<JsonNode> get(String path) {
+        return oidcClient.getTokens().flatMap(tokens -> client.getAbs(catalogUrl + path)
+                        .bearerTokenAuthentication(tokens.getAccessToken())
+                        .timeout(Duration.ofSeconds(10).toMillis())
+                        .send())
+                .onFailure().transform(e -> new ProblemException(503, "catalog-unavailable", "Catalog unavailable",
+                        "The catalog service did not answer; try again shortly"))
+                .map(this::body);
+    }
+
+    private JsonNode body(HttpResponse<Buffer> response) {
+        if (response.statusCode() == 404) {
+            throw new ProblemException(422, "unknown-dataset", "Unknown dataset", "The catalog has no such dataset or version");
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw new ProblemException(503, "catalog-unavailable", "Catalog unavailable", "The catalog service answered " + response.statusCode());
+        }
+        try {
+            return mapper.readTree(response.bodyAsString());
+        } catch (IOException e) {
+            throw new ProblemException(503, "catalog-unavailable", "Catalog unavailable", "The catalog service answered with invalid JSON");
+        }
+    }
+
+    static CatalogDataset toDataset(JsonNode dataset, JsonNode version) {
+        List<CatalogDataset.Field> fields = new ArrayList<>();
+        for (JsonNode f : version.path("fields")) {
+            fields.add(new CatalogDataset.Field(f.path("name").asText(), f.path("titleZh").asText(null), f.path("type").asText(null),
+                    f.path("dataElement").asText(null), f.path("fieldClass").asText(), f.path("defaultMasking").asText("redact"),
+                    f.path("key").asBoolean(false)));
+        }
+        return new CatalogDataset(UUID.fromString(dataset.path("id").asText()), dataset.path("code").asText(),
+                dataset.path("titleZh").asText(null), dataset.path("titleEn").asText(null), dataset.path("ownerDepartment").asText(),
+                dataset.path("status").asText(), dataset.path("currentVersion").asInt(), version.path("version").asInt(),
+                version.path("status").asText(), version.path("classification").asText(dataset.path("classification").asText()),
+                version.path("legalBasis").asText(null), version.path("schemaHash").asText(),
+                version.path("distribution").path("mode").asText(dataset.path("distribution").path("mode").asText("HOSTED")), fields);
+    }
+}
