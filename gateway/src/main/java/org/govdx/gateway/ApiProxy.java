@@ -76,7 +76,8 @@ public class ApiProxy {
             requestId = UUID.randomUUID().toString();
             request.headers().set(REQUEST_ID, requestId);
         }
-        if (!(ctx.user() instanceof QuarkusHttpUser user) || user.getSecurityIdentity().isAnonymous()) {
+        boolean publicPath = config.publicPaths().contains(request.path());
+        if (!publicPath && (!(ctx.user() instanceof QuarkusHttpUser user) || user.getSecurityIdentity().isAnonymous())) {
             Problems.send(ctx, 401, "unauthenticated", "Authentication required", "A valid bearer token from the govdx realm is required");
             return;
         }

@@ -14,4 +14,8 @@ public interface GatewayConfig {
 
     @WithDefault("30s")
     Duration upstreamTimeout();
+
+    /** Paths forwarded without a token: public documents such as the agreement-signing JWKS. */
+    @WithDefault("/api/exchange/.well-known/jwks.json")
+    java.util.Set<String> publicPaths();
 }
