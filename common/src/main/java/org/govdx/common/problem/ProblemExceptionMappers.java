@@ -122,8 +122,22 @@ public class ProblemExceptionMappers {
                 return concurrentUpdate((RuntimeException) cause, uri);
             }
         }
+        if (isUniqueViolation(e)) {
+            return ProblemResponses.of(409, "conflict", "Conflict",
+                    "Someone else created the same thing at the same time; reload and try again", path(uri), List.of());
+        }
         LOG.error("unexpected failure", e);
         return ProblemResponses.of(500, "server-error", "Server error", "The service could not complete the request", path(uri), List.of());
+    }
+
+    /** PostgreSQL 23505: a race on a unique key (e.g. two first uses creating the same row) is a conflict, not a failure. */
+    static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable unwrap(Throwable e) {
