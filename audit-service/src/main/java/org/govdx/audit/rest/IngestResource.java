@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.govdx.audit.domain.IngestResult;
 import org.govdx.audit.service.LogIngestService;
 import org.govdx.common.identity.Roles;
 
@@ -30,7 +31,7 @@ public class IngestResource {
     @Operation(summary = "Append a batch of audit events (outbox relays only)",
             description = "Idempotent by eventId: an event already logged is counted as a duplicate and not logged again. "
                     + "Answers only after the batch has committed.")
-    public Uni<LogIngestService.IngestResult> ingest(@NotNull @Size(max = 5000) List<JsonNode> events) {
+    public Uni<IngestResult> ingest(@NotNull @Size(max = 5000) List<JsonNode> events) {
         return ingest.ingest(events);
     }
 }

@@ -1,84 +1,57 @@
 package org.govdx.audit.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.govdx.audit.domain.IngestResult;
+import org.govdx.audit.domain.PreparedEntry;
+import org.govdx.common.events.AuditEvent;
 import org.govdx.common.json.CanonicalJson;
 import org.govdx.common.problem.Problem;
 import org.govdx.common.problem.ProblemException;
+import org.govdx.tlog.MerkleHashes;
+import org.govdx.tlog.Tiles;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
- * Appends a batch of audit events to the log, exactly once per event id: the batch's transaction locks the
- * log_state row, skips events already logged, gives the rest the next indices with no gap, and commits
- * before the producer is acknowledged.
+ * Validates and canonicalises producers' batches and hands them to the {@link LogSequencer}, which appends them
+ * exactly once per event id (already logged ids count as duplicates) and answers only after their commit.
  */
 @ApplicationScoped
 public class LogIngestService {
 
-    @Inject
-    Pool pool;
+    /** The largest entry a C2SP entry bundle can hold (a big-endian uint16 length prefix). */
+    static final int MAX_ENTRY_BYTES = Tiles.MAX_ENTRY_SIZE;
 
-    /** What an ingest did: how many new entries, how many were already logged, and the log size after. */
-    public record IngestResult(int appended, int duplicates, long size) {
-    }
+    @Inject
+    LogSequencer sequencer;
+
+    @Inject
+    ObjectMapper mapper;
 
     public Uni<IngestResult> ingest(List<JsonNode> events) {
-        List<PreparedEntry> prepared = prepare(events);
-        if (prepared.isEmpty()) {
-            return pool.query("select size from log_state").execute()
-                    .map(rows -> new IngestResult(0, 0, rows.iterator().next().getLong(0)));
+        List<PreparedEntry> prepared;
+        try {
+            prepared = prepare(events);
+        } catch (ProblemException e) {
+            return Uni.createFrom().failure(e);
         }
-        return pool.withTransaction(connection -> append(connection, prepared));
+        return sequencer.append(prepared);
     }
 
-    private Uni<IngestResult> append(SqlConnection connection, List<PreparedEntry> batch) {
-        UUID[] ids = batch.stream().map(PreparedEntry::eventId).toArray(UUID[]::new);
-        return connection.query("select size from log_state for update").execute()
-                .map(rows -> rows.iterator().next().getLong(0))
-                .flatMap(size -> connection.preparedQuery("select event_id from log_entry where event_id = any($1)")
-                        .execute(Tuple.of(ids))
-                        .flatMap(existing -> {
-                            Set<UUID> logged = new HashSet<>();
-                            for (Row row : existing) {
-                                logged.add(row.getUUID(0));
-                            }
-                            List<Tuple> inserts = new ArrayList<>();
-                            long next = size;
-                            for (PreparedEntry entry : batch) {
-                                if (!logged.contains(entry.eventId())) {
-                                    inserts.add(entry.toTuple(next++));
-                                }
-                            }
-                            int duplicates = batch.size() - inserts.size();
-                            if (inserts.isEmpty()) {
-                                return Uni.createFrom().item(new IngestResult(0, duplicates, size));
-                            }
-                            long newSize = next;
-                            return connection.preparedQuery("insert into log_entry (idx, event_id, entry, leaf_hash, occurred_at, source, action, outcome, "
-                                            + "actor_username, actor_department, owner_department, dataset_id, agreement_id) "
-                                            + "values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)")
-                                    .executeBatch(inserts)
-                                    .flatMap(ignored -> connection.preparedQuery("update log_state set size = $1").execute(Tuple.of(newSize)))
-                                    .map(ignored -> new IngestResult(inserts.size(), duplicates, newSize));
-                        }));
+    /** Appends one event of the audit service itself (e.g. audit.queried) through the same sequencer. */
+    public Uni<IngestResult> append(AuditEvent event) {
+        return ingest(List.of(mapper.valueToTree(event)));
     }
 
     /** Validates and canonicalizes the batch; a batch with any invalid event is refused whole. */
@@ -113,8 +86,13 @@ public class LogIngestService {
                 continue;
             }
             String entry = CanonicalJson.string(event);
+            byte[] bytes = entry.getBytes(StandardCharsets.UTF_8);
+            if (bytes.length > MAX_ENTRY_BYTES) {
+                violations.add(new Problem.Violation(at, "is " + bytes.length + " bytes in canonical JSON; at most " + MAX_ENTRY_BYTES + " are allowed"));
+                continue;
+            }
             JsonNode actor = event.path("actor");
-            unique.putIfAbsent(eventId, new PreparedEntry(eventId, entry, leafHash(entry), occurredAt, source, action, outcome,
+            unique.putIfAbsent(eventId, new PreparedEntry(eventId, entry, MerkleHashes.leafHash(bytes), occurredAt, source, action, outcome,
                     text(actor, "username"), text(actor, "department"), text(event, "ownerDepartment"),
                     text(event, "datasetId"), text(event, "agreementId")));
         }
@@ -122,16 +100,6 @@ public class LogIngestService {
             throw ProblemException.badRequest("The batch has invalid events; none was logged", violations);
         }
         return new ArrayList<>(unique.values());
-    }
-
-    static byte[] leafHash(String entry) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update((byte) 0);
-            return sha256.digest(entry.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String text(JsonNode node, String field) {
@@ -152,16 +120,6 @@ public class LogIngestService {
             return text == null ? null : OffsetDateTime.ofInstant(java.time.Instant.parse(text), ZoneOffset.UTC);
         } catch (java.time.format.DateTimeParseException e) {
             return null;
-        }
-    }
-
-    record PreparedEntry(UUID eventId, String entry, byte[] leafHash, OffsetDateTime occurredAt, String source, String action,
-                         String outcome, String actorUsername, String actorDepartment, String ownerDepartment,
-                         String datasetId, String agreementId) {
-
-        Tuple toTuple(long index) {
-            return Tuple.from(new Object[]{index, eventId, entry, io.vertx.core.buffer.Buffer.buffer(leafHash), occurredAt, source, action,
-                    outcome, actorUsername, actorDepartment, ownerDepartment, datasetId, agreementId});
         }
     }
 }
