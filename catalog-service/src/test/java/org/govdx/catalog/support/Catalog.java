@@ -121,6 +121,11 @@ public final class Catalog {
                 .await().atMost(Duration.ofSeconds(5)).iterator().next().getLong(0);
     }
 
+    /** ALLOWED outbox events with this action about this dataset. */
+    public static long allowed(Pool pool, String action, String about) {
+        return events(pool, action, about, false) - events(pool, action, about, true);
+    }
+
     public static long count(Pool pool, String sql, Object... args) {
         return pool.preparedQuery(sql).execute(Tuple.from(args)).await().atMost(Duration.ofSeconds(5)).iterator().next().getLong(0);
     }
