@@ -1,6 +1,7 @@
 package org.govdx.audit.service;
 
 import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -15,6 +16,7 @@ import org.jboss.logging.Logger;
  *
  * <p>A new key: {@code java -cp transparency-log/target/govdx-audit-verifier.jar org.govdx.tlog.verifier.GenerateKey govdx.example/audit-log}.
  */
+@Startup // a bad key fails the start, not the first checkpoint
 @ApplicationScoped
 public class LogKeys {
 

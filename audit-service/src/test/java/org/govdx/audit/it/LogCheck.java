@@ -1,0 +1,113 @@
+package org.govdx.audit.it;
+
+import org.govdx.testsupport.GovdxStack;
+import org.govdx.tlog.Checkpoint;
+import org.govdx.tlog.CompactRange;
+import org.govdx.tlog.InMemoryHashStore;
+import org.govdx.tlog.MerkleHashes;
+import org.govdx.tlog.NodeId;
+import org.govdx.tlog.NoteVerifier;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Reads a log database directly (JDBC) and checks it against a full recomputation. */
+final class LogCheck {
+
+    static final NoteVerifier KEY = NoteVerifier.parse("govdx.example/audit-log+65ce2905+AdL2qo0ey4lXECXuIctTyiSV+YUIdAX/C2VgXKLXeGqe");
+
+    private LogCheck() {
+    }
+
+    static Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://" + GovdxStack.DB_HOST + ":" + GovdxStack.DB_PORT + "/" + database,
+                GovdxStack.DB_USER, System.getenv().getOrDefault("GOVDX_DB_PASSWORD", ""));
+    }
+
+    /** Event ids in the log (of one source, or all when null). */
+    static Set<UUID> eventIds(String database, String source) throws SQLException {
+        Set<UUID> ids = new HashSet<>();
+        try (Connection c = connect(database); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select event_id from log_entry" + (source == null ? "" : " where source = '" + source + "'"))) {
+            while (rs.next()) {
+                ids.add((UUID) rs.getObject(1));
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Indices 0..n-1 with no gap and every event id once; log_state, every merkle_node and every signed checkpoint
+     * equal to what the entries give when the tree is recomputed from scratch. Returns n.
+     */
+    static long assertLogIsWhole(String database) throws Exception {
+        InMemoryHashStore recomputed = new InMemoryHashStore();
+        CompactRange tree = new CompactRange();
+        Map<Long, byte[]> rootsAt = new HashMap<>();
+        Set<Long> checkpointSizes = new HashSet<>();
+        try (Connection c = connect(database); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("select tree_size from checkpoint")) {
+                while (rs.next()) {
+                    checkpointSizes.add(rs.getLong(1));
+                }
+            }
+            if (checkpointSizes.contains(0L)) {
+                rootsAt.put(0L, MerkleHashes.emptyRoot());
+            }
+            c.setAutoCommit(false);
+            s.setFetchSize(5000);
+            try (ResultSet rs = s.executeQuery("select idx, entry, leaf_hash from log_entry order by idx")) {
+                while (rs.next()) {
+                    assertThat(rs.getLong(1)).as("no gap in the indices").isEqualTo(tree.size());
+                    byte[] leaf = MerkleHashes.leafHash(rs.getString(2).getBytes(StandardCharsets.UTF_8));
+                    assertThat(rs.getBytes(3)).as("leaf hash of %d", tree.size()).isEqualTo(leaf);
+                    tree.append(leaf, recomputed);
+                    if (checkpointSizes.contains(tree.size())) {
+                        rootsAt.put(tree.size(), tree.rootHash());
+                    }
+                }
+            }
+            c.commit();
+            long n = tree.size();
+            try (ResultSet rs = s.executeQuery("select count(*), count(distinct event_id) from log_entry")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(n);
+                assertThat(rs.getLong(2)).as("no event twice").isEqualTo(n);
+            }
+            try (ResultSet rs = s.executeQuery("select size, root_hash from log_state")) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("log_state size").isEqualTo(n);
+                assertThat(rs.getBytes(2)).as("stored root = recomputed root").isEqualTo(tree.rootHash());
+            }
+            long nodes = 0;
+            try (ResultSet rs = s.executeQuery("select level, idx, hash from merkle_node")) {
+                while (rs.next()) {
+                    nodes++;
+                    NodeId node = new NodeId(rs.getInt(1), rs.getLong(2));
+                    assertThat(rs.getBytes(3)).as("node %s", node).isEqualTo(recomputed.nodeHash(node));
+                }
+            }
+            assertThat(nodes).as("every full subtree stored once").isEqualTo(2 * n - Long.bitCount(n));
+            try (ResultSet rs = s.executeQuery("select tree_size, note from checkpoint order by tree_size")) {
+                while (rs.next()) {
+                    Checkpoint checkpoint = Checkpoint.open(rs.getString(2), "govdx.example/audit-log", List.of(KEY));
+                    assertThat(checkpoint.size()).isEqualTo(rs.getLong(1)).isLessThanOrEqualTo(n);
+                    assertThat(checkpoint.rootHash()).as("signed root of size %d", checkpoint.size()).isEqualTo(rootsAt.get(checkpoint.size()));
+                }
+            }
+            return n;
+        }
+    }
+}
