@@ -51,6 +51,20 @@ class OverlayValidationTests {
                 "govdx-internal-client", "govdx-exchange-keys", "govdx-audit-log-key", "govdx-realm-client-secrets", "govdx-backup-s3");
     }
 
+    @Test
+    void prodNetworkFlowsAreGovdxsAndNoOthers() {
+        java.util.Set<String> flows = new NetworkModel(Validation.render(Paths.overlay("prod"))).flows();
+        assertThat(flows).contains(
+                "ingress-nginx -> gateway:8480", "gateway -> catalog-service:8481", "exchange-service -> catalog-service:8481",
+                "catalog-service -> exchange-service:8482", "catalog-service -> audit-service:8483", "exchange-service -> audit-service:8483",
+                "catalog-service -> catalog-db:5432", "audit-service -> keycloak:8080", "gateway -> otel-collector:4317",
+                "otel-collector -> audit-service:8483", "catalog-service -> kube-dns:53");
+        assertThat(flows).doesNotContain(
+                "ingress-nginx -> catalog-service:8481", "ingress-nginx -> audit-db:5432", "catalog-service -> exchange-db:5432",
+                "exchange-service -> catalog-db:5432", "gateway -> audit-db:5432", "audit-service -> catalog-service:8481",
+                "audit-service -> exchange-service:8482", "keycloak -> catalog-service:8481", "otel-collector -> catalog-db:5432");
+    }
+
     private static Map<String, Integer> kinds(List<Manifest> manifests) {
         Map<String, Integer> k = new TreeMap<>();
         manifests.forEach(m -> k.merge(m.kind(), 1, Integer::sum));
