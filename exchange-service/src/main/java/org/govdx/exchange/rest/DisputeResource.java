@@ -22,7 +22,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-@Path("/api/exchange")
+@Path("/api/exchange/disputes")
 @Tag(name = "Disputes")
 @Authenticated
 public class DisputeResource {
@@ -42,28 +42,20 @@ public class DisputeResource {
     public record DisputeView(UUID id, UUID requestId, String consumerDepartment, String providerDepartment, String raisedBy,
                               String statement, String state, Dispute.Outcome outcome, String resolution, String closedBy,
                               OffsetDateTime createdAt, OffsetDateTime closedAt) {
-        static DisputeView of(Dispute d) {
+        public static DisputeView of(Dispute d) {
             return new DisputeView(d.id, d.requestId, d.consumerDepartment, d.providerDepartment, d.raisedBy, d.statement, d.state,
                     d.outcome, d.resolution, d.closedBy, d.createdAt, d.closedAt);
         }
     }
 
-    @POST
-    @Path("/requests/{id}/disputes")
-    @Operation(summary = "Ask the platform admin to coordinate a rejected request (consumer CDO)")
-    public Uni<Response> raise(@PathParam("id") UUID requestId, @Valid @NotNull RaiseDispute body) {
-        return disputes.raise(caller.get(), requestId, body.statement()).map(d -> Response.status(201).entity(DisputeView.of(d)).build());
-    }
-
     @GET
-    @Path("/disputes")
     @Operation(summary = "Disputes of the caller's department; all for the platform admin")
     public Uni<List<DisputeView>> list() {
         return disputes.list(caller.get()).map(list -> list.stream().map(DisputeView::of).toList());
     }
 
     @POST
-    @Path("/disputes/{id}/close")
+    @Path("/{id}/close")
     @Operation(summary = "Close a dispute with a recorded outcome (platform admin)")
     public Uni<DisputeView> close(@PathParam("id") UUID id, @Valid @NotNull CloseDispute body) {
         return disputes.close(caller.get(), id, body.outcome(), body.resolution()).map(DisputeView::of);

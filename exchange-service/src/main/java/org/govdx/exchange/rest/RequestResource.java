@@ -44,6 +44,9 @@ public class RequestResource {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    org.govdx.exchange.service.DisputeService disputes;
+
     @POST
     @Operation(summary = "Draft an access request (consumer steward or CDO)",
             description = "Checked against the catalog at once: the dataset and fields exist, none is FORBIDDEN, the mode fits the classes, "
@@ -99,6 +102,14 @@ public class RequestResource {
     @Operation(summary = "The provider's narrowed terms against the request")
     public Uni<List<TermsComparison.Difference>> diff(@PathParam("id") UUID id) {
         return service.diff(caller.get(), id);
+    }
+
+    @POST
+    @Path("/{id}/disputes")
+    @Operation(summary = "Ask the platform admin to coordinate a rejected request (consumer CDO)")
+    public Uni<Response> raiseDispute(@PathParam("id") UUID id, @Valid @NotNull DisputeResource.RaiseDispute body) {
+        return disputes.raise(caller.get(), id, body.statement())
+                .map(d -> Response.status(201).entity(DisputeResource.DisputeView.of(d)).build());
     }
 
     @POST

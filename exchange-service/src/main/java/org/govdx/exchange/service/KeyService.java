@@ -32,7 +32,7 @@ public class KeyService {
 
     private static final Logger LOG = Logger.getLogger(KeyService.class);
     /** The development master key; any deployment sets GOVDX_MASTER_KEY. */
-    static final String DEVELOPMENT_MASTER_KEY = "ZGV2ZWxvcG1lbnQtb25seS1nb3ZkeC1tYXN0ZXIta2V5";
+    static final String DEVELOPMENT_MASTER_KEY = "ZGV2LW9ubHktZ292ZHgtbWFzdGVyLWtleS0zMmJ5dGU=";
 
     @Inject
     DepartmentKeyRepository keys;

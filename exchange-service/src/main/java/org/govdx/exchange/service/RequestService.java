@@ -172,8 +172,8 @@ public class RequestService {
                             : Uni.createFrom().nullItem();
                     return dataset.flatMap(ds -> settings.limits().flatMap(limits -> Panache.withTransaction(() ->
                             requests.findById(id).flatMap(request -> {
-                                checkVersion(request, expectedVersion, action != ReviewAction.SUBMIT);
                                 checkState(request, action);
+                                checkVersion(request, expectedVersion, action != ReviewAction.SUBMIT);
                                 return apply(caller, request, action, reason, decision == null ? null : decision.changes(), ds, limits);
                             }))));
                 })));
