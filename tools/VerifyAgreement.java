@@ -54,10 +54,40 @@ public class VerifyAgreement {
         System.exit(ok ? 0 : 1);
     }
 
-    /** The string value of a top-level member (a deliberately small JSON reader: JDK only). */
+    /**
+     * The raw (still escaped) string value of the first member called {@code name}, or null when it is
+     * absent or JSON null. A deliberately small scanner: the tool needs nothing but a JDK.
+     */
     static String member(String json, String name) {
-        Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*(null|\"((?:[^\"\\\\]|\\\\.)*)\")").matcher(json);
-        return m.find() && m.group(2) != null ? m.group(2) : null;
+        String key = "\"" + name + "\"";
+        int at = 0;
+        while ((at = json.indexOf(key, at)) >= 0) {
+            int i = at + key.length();
+            while (i < json.length() && Character.isWhitespace(json.charAt(i))) {
+                i++;
+            }
+            if (i >= json.length() || json.charAt(i) != ':') {
+                at = i;
+                continue;
+            }
+            i++;
+            while (i < json.length() && Character.isWhitespace(json.charAt(i))) {
+                i++;
+            }
+            if (json.startsWith("null", i) || i >= json.length() || json.charAt(i) != '"') {
+                return null;
+            }
+            StringBuilder value = new StringBuilder();
+            for (i++; i < json.length() && json.charAt(i) != '"'; i++) {
+                char c = json.charAt(i);
+                value.append(c);
+                if (c == '\\') {
+                    value.append(json.charAt(++i));
+                }
+            }
+            return value.toString();
+        }
+        return null;
     }
 
     static String unescape(String s) {
