@@ -44,20 +44,37 @@ public class GovdxSystem implements BeforeAllCallback, ExtensionContext.Store.Cl
         return GovdxStack.root().resolve("e2e-tests/target/stack");
     }
 
+    /** A second instance of every service (ports +200) on the same databases: replicas, as on a cluster. */
+    public static final String REPLICA_GATEWAY = "http://localhost:" + (8480 + 200);
+
+    public static void startReplicas() throws IOException, InterruptedException {
+        run(GovdxStack.root().resolve("e2e-tests/target/stack-replicas"), 200, "up", "--no-build", "--no-seed");
+    }
+
+    public static void stopReplicas() throws IOException, InterruptedException {
+        run(GovdxStack.root().resolve("e2e-tests/target/stack-replicas"), 200, "down");
+    }
+
     private static void run(String... command) throws IOException, InterruptedException {
+        run(runDir(), PORT_OFFSET, command);
+    }
+
+    private static void run(Path runDir, int portOffset, String... command) throws IOException, InterruptedException {
         String[] full = new String[command.length + 2];
         full[0] = "bash";
         full[1] = GovdxStack.root().resolve("govdx").toString();
         System.arraycopy(command, 0, full, 2, command.length);
         ProcessBuilder builder = new ProcessBuilder(full).inheritIO();
         Map<String, String> env = builder.environment();
-        env.put("GOVDX_RUN_DIR", runDir().toString());
-        env.put("GOVDX_PORT_OFFSET", Integer.toString(PORT_OFFSET));
+        env.put("GOVDX_RUN_DIR", runDir.toString());
+        env.put("GOVDX_PORT_OFFSET", Integer.toString(portOffset));
         env.put("GOVDX_DB_SUFFIX", DB_SUFFIX);
         env.putIfAbsent("GOVDX_SERVICE_HEAP", "-Xmx192m");
+        // schedulers run often, so the tests see expiry and deadlines without waiting a minute
+        env.put("GOVDX_JAVA_OPTS", "-Dgovdx.agreements.expiry-interval=2s -Dgovdx.deadlines.check-interval=2s");
         int exit = builder.start().waitFor();
         if (exit != 0) {
-            throw new IllegalStateException("./govdx " + String.join(" ", command) + " exited " + exit + "; logs in " + runDir().resolve("logs"));
+            throw new IllegalStateException("./govdx " + String.join(" ", command) + " exited " + exit + "; logs in " + runDir.resolve("logs"));
         }
     }
 }
