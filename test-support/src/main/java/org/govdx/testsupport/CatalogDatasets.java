@@ -64,6 +64,7 @@ public final class CatalogDatasets {
     }
 
     public UUID publish(String owner, String classification, List<Map<String, Object>> fields) {
+        registerDepartment(owner);
         String code = owner.toUpperCase().replace("-", "") + "-T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         Map<String, Object> dataset = new LinkedHashMap<>();
         dataset.put("code", code);
@@ -88,6 +89,12 @@ public final class CatalogDatasets {
         expect(RestAssured.given().baseUri(baseUri).auth().oauth2(Tokens.of(owner + "-cdo"))
                 .header("If-Match", current.header("ETag")).post("/api/catalog/datasets/" + id + "/publish"), "publish");
         return UUID.fromString(id);
+    }
+
+    /** The platform admin registers the department (idempotent), as the demo loader does from the realm. */
+    public void registerDepartment(String code) {
+        expect(RestAssured.given().baseUri(baseUri).auth().oauth2(Tokens.of("platform-admin")).contentType("application/json")
+                .body(Map.of("code", code, "nameZh", code + " 局", "nameEn", code)).put("/api/catalog/departments/" + code), "register department");
     }
 
     private static void expect(Response response, String step) {
