@@ -69,8 +69,11 @@ final class Kustomize {
                 return c;
             }
         }
-        throw new IllegalStateException("No kustomize 5 or newer found (tried: -Dgovdx.kustomize, $KUSTOMIZE, kustomize and kubectl on the PATH)"
-                + tried + "\nInstall kubectl 1.27+ (it embeds kustomize 5) or kustomize 5, or point -Dgovdx.kustomize at one.");
+        String missing = "No kustomize 5 or newer found (tried: -Dgovdx.kustomize, $KUSTOMIZE, kustomize and kubectl on the PATH)"
+                + tried + "\nInstall kubectl 1.27+ (it embeds kustomize 5) or kustomize 5, or point -Dgovdx.kustomize at one.";
+        // CI always validates (.ci/run installs kubectl); a developer's machine with only a JDK skips these tests, saying why
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("CI") != null, "Kubernetes manifests not validated here. " + missing);
+        throw new IllegalStateException(missing);
     }
 
     private static String versionOf(List<String> c) {
