@@ -18,7 +18,7 @@ public class CatalogForTests implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        catalog = ServiceProcess.start("catalog-service", "govdx_catalog_xtest", Map.of());
+        catalog = ServiceProcess.start("catalog-service", System.getProperty("govdx.test.catalog-db", "govdx_catalog_xtest"), Map.of());
         url = catalog.url();
         return Map.of("govdx.catalog.url", url);
     }
