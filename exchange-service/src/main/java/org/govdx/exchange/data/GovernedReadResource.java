@@ -1,0 +1,55 @@
+package org.govdx.exchange.data;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.govdx.common.identity.CurrentCaller;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** Governed reads under an agreement, through the one policy decision point (DOMAIN rules 1-4). */
+@Path("/api/exchange/agreements/{agreementId}/query")
+@Tag(name = "Governed data")
+@Authenticated
+public class GovernedReadResource {
+
+    @Inject
+    GovernedReadService reads;
+
+    @Inject
+    CurrentCaller caller;
+
+    @POST
+    @Blocking
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Read data under an agreement (VIEW: masked rows, cursor pages, daily row quota)",
+            description = "Body: mode, purpose (the agreement's purpose code), fields, filter (row-filter language), sort (field or -field), "
+                    + "pageSize (0 = the cap), cursor (from nextCursor). Headers: X-Case-Reference, X-On-Behalf-Of (system clients: the clerk). "
+                    + "Every call, allowed or refused, is an audit event: X-Audit-Event-Id and X-Request-Hash name it. A spent quota is 429 with Retry-After.")
+    public Response query(@PathParam("agreementId") UUID agreementId, @HeaderParam("X-Case-Reference") String caseReference,
+                          @HeaderParam("X-On-Behalf-Of") String onBehalfOf, GovernedReadService.Query body) {
+        GovernedReadService.Query q = body == null ? new GovernedReadService.Query(null, null, null, null, null, null, null) : body;
+        GovernedReadService.Outcome o = reads.query(caller.get(), agreementId, q, blankToEmpty(caseReference), blankToEmpty(onBehalfOf));
+        Response.ResponseBuilder b = Response.status(o.status()).entity(o.body()).type(o.contentType()).header("X-Request-Hash", o.requestHash())
+                .header("Cache-Control", "no-store");
+        if (o.auditEventId() != null) {
+            b.header("X-Audit-Event-Id", o.auditEventId().toString());
+        }
+        o.headers().forEach(b::header);
+        return b.build();
+    }
+
+    private static Optional<String> blankToEmpty(String s) {
+        return s == null || s.isBlank() ? Optional.empty() : Optional.of(s.trim());
+    }
+}

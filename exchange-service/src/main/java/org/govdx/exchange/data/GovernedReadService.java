@@ -1,0 +1,389 @@
+package org.govdx.exchange.data;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.govdx.common.events.AuditEvent;
+import org.govdx.common.events.AuditEvents;
+import org.govdx.common.identity.Caller;
+import org.govdx.common.json.CanonicalJson;
+import org.govdx.exchange.catalog.CatalogClient;
+import org.govdx.exchange.catalog.CatalogDataset;
+import org.govdx.rules.classification.AccessMode;
+import org.govdx.rules.filter.Filter;
+import org.govdx.rules.filter.FilterSyntaxException;
+import org.govdx.rules.filter.SqlFragment;
+import org.govdx.rules.masking.Masker;
+import org.govdx.rules.policy.DataRequest;
+import org.govdx.rules.policy.Decision;
+import org.govdx.rules.policy.DenyReason;
+import org.govdx.rules.policy.Grant;
+import org.govdx.rules.policy.Plan;
+import org.govdx.rules.policy.PlanExecutor;
+import org.govdx.rules.policy.PolicyDecisionPoint;
+import org.govdx.rules.policy.SortKey;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+/**
+ * Governed reads (issue 5, part 2; VIEW mode in this cut). Every call: load the agreement, map it and the catalog
+ * version into sharing-rules inputs, ask the ONE policy decision point, run the plan in SQL over
+ * {@code hosted_row.data} (filter rendered by {@code Filter.toSql}), mask with {@link PlanExecutor}/{@link Masker}
+ * under the agreement's own pseudonym key, then in ONE transaction count the rows against the daily quota and
+ * write the audit event; only after the commit does the data leave. Denials are audited too.
+ */
+@ApplicationScoped
+public class GovernedReadService {
+
+    private static final Duration DB = Duration.ofSeconds(60);
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    CatalogClient catalog;
+
+    @Inject
+    AuditEvents events;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @ConfigProperty(name = "govdx.keys.master-key")
+    String masterKey;
+
+    @ConfigProperty(name = "govdx.data.page-size-cap", defaultValue = "500")
+    int pageSizeCap;
+
+    /** What the caller asks. {@code sort}: field names, {@code -name} for descending. */
+    public record Query(String mode, String purpose, List<String> fields, String filter, List<String> sort, Integer pageSize, String cursor) {
+    }
+
+    /** The outcome: an HTTP status, a body (JSON bytes), the audit event id, the request hash, and extra headers. */
+    public record Outcome(int status, byte[] body, String contentType, UUID auditEventId, String requestHash, Map<String, String> headers) {
+    }
+
+    public Outcome query(Caller caller, UUID agreementId, Query q, Optional<String> caseReference, Optional<String> onBehalfOf) {
+        Map<String, Object> requestDoc = new LinkedHashMap<>();
+        requestDoc.put("agreementId", agreementId.toString());
+        requestDoc.put("mode", q.mode());
+        requestDoc.put("purpose", q.purpose());
+        requestDoc.put("fields", q.fields());
+        requestDoc.put("filter", q.filter());
+        requestDoc.put("sort", q.sort());
+        requestDoc.put("pageSize", q.pageSize());
+        requestDoc.put("cursor", q.cursor());
+        requestDoc.put("caseReference", caseReference.orElse(null));
+        requestDoc.put("onBehalfOf", onBehalfOf.orElse(null));
+        requestDoc.put("principal", caller.principal());
+        String requestHash = sha256(CanonicalJson.bytes(requestDoc));
+
+        AccessMode mode;
+        try {
+            mode = AccessMode.valueOf(q.mode() == null ? "VIEW" : q.mode().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            return problem(400, "invalid-mode", "mode is AGGREGATE, VIEW or EXTRACT", null, requestHash);
+        }
+        String action = switch (mode) {
+            case VIEW -> "data.read";
+            case AGGREGATE -> "data.aggregate";
+            case EXTRACT -> "data.extract";
+        };
+        if (onBehalfOf.isPresent() && !caller.isSystem()) {
+            return problem(400, "on-behalf-of-user", "only a department system names the clerk it acts for", null, requestHash);
+        }
+        GrantMapping.AgreementRow agreement = load(agreementId);
+        boolean party = agreement != null && (caller.belongsTo(agreement.consumerDepartment()) || caller.belongsTo(agreement.providerDepartment()));
+        if (!party) {
+            // another department's agreement and a missing one look the same to the caller; the audit log keeps the truth
+            AuditEvent event = events.of(caller, action, agreement == null ? "unknown" : agreement.providerDepartment())
+                    .agreement(agreementId.toString()).denied(agreement == null ? DenyReason.NO_GRANT.name() : DenyReason.WRONG_DEPARTMENT.name())
+                    .details(Map.of("mode", mode.name(), "requestHash", requestHash)).build();
+            recordSeparately(event);
+            return problem(404, "no-agreement", "No agreement " + agreementId + " covers the caller", event.eventId(), requestHash);
+        }
+        CatalogDataset dataset = catalog.dataset(agreement.datasetId(), agreement.datasetVersion()).await().atMost(DB);
+        Filter filter;
+        try {
+            filter = q.filter() == null || q.filter().isBlank() ? null : Filter.parse(q.filter());
+        } catch (FilterSyntaxException e) {
+            return problem(400, "invalid-filter", "The filter is not valid: " + e.getMessage(), null, requestHash);
+        }
+        DataRequest.Builder rb = DataRequest.builder(mode, Instant.now()).purpose(q.purpose() == null ? "" : q.purpose())
+                .pageSize(q.pageSize() == null ? 0 : q.pageSize());
+        if (q.fields() != null) {
+            rb.fields(q.fields());
+        }
+        if (filter != null) {
+            rb.filter(filter);
+        }
+        if (q.sort() != null) {
+            for (String s : q.sort()) {
+                if (s == null || s.isBlank()) {
+                    continue;
+                }
+                rb.sort(s.startsWith("-") ? SortKey.desc(s.substring(1)) : SortKey.asc(s));
+            }
+        }
+        caseReference.ifPresent(rb::caseReference);
+        Grant grant = GrantMapping.grant(agreement, pageSizeCap);
+        Decision decision;
+        try {
+            decision = PolicyDecisionPoint.decide(GrantMapping.caller(caller, onBehalfOf), GrantMapping.dataset(dataset), Optional.of(grant), rb.build());
+        } catch (IllegalArgumentException e) {
+            return problem(400, "malformed-request", DenyReason.MALFORMED_REQUEST.message(), null, requestHash);
+        }
+        if (decision instanceof Decision.Deny deny) {
+            AuditEvent event = events.of(caller, action, agreement.providerDepartment()).agreement(agreementId.toString())
+                    .dataset(agreement.datasetId().toString(), agreement.datasetVersion()).denied(deny.reason().name())
+                    .details(details(mode, requestHash, caseReference, onBehalfOf, q.purpose())).build();
+            recordSeparately(event);
+            int status = deny.reason() == DenyReason.MALFORMED_REQUEST || deny.reason() == DenyReason.PAGE_TOO_LARGE ? 400 : 403;
+            return problem(status, deny.reason().name().toLowerCase().replace('_', '-'), deny.message(), event.eventId(), requestHash);
+        }
+        Plan plan = ((Decision.Allow) decision).plan();
+        if (mode != AccessMode.VIEW) {
+            AuditEvent event = events.of(caller, action, agreement.providerDepartment()).agreement(agreementId.toString())
+                    .dataset(agreement.datasetId().toString(), agreement.datasetVersion()).denied("MODE_NOT_IMPLEMENTED")
+                    .details(details(mode, requestHash, caseReference, onBehalfOf, q.purpose())).build();
+            recordSeparately(event);
+            return problem(501, "mode-not-implemented", "This cut of the data plane serves VIEW only", event.eventId(), requestHash);
+        }
+        return view(caller, agreement, dataset, plan, q.cursor(), requestHash, caseReference, onBehalfOf, q.purpose(), action);
+    }
+
+    private Outcome view(Caller caller, GrantMapping.AgreementRow agreement, CatalogDataset dataset, Plan plan, String cursor, String requestHash,
+                         Optional<String> caseReference, Optional<String> onBehalfOf, String purpose, String action) {
+        boolean sorted = !plan.sort().isEmpty();
+        long after;
+        try {
+            after = cursor == null || cursor.isBlank() ? 0 : Long.parseLong(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII));
+        } catch (RuntimeException e) {
+            return problem(400, "invalid-cursor", "The cursor is not one this service issued", null, requestHash);
+        }
+        List<Object> params = new ArrayList<>(List.of(agreement.datasetId(), agreement.datasetVersion()));
+        StringBuilder sql = new StringBuilder("select row_no, data::text from hosted_row where dataset_id = $1 and dataset_version = $2");
+        if (!sorted) {
+            params.add(after);
+            sql.append(" and row_no > $3");
+        }
+        if (plan.rowFilter().isPresent()) {
+            SqlFragment f = plan.rowFilter().get().toSql(field -> GrantMapping.column(dataset, field), params.size() + 1);
+            sql.append(" and ").append(f.sql());
+            params.addAll(f.parameters());
+        }
+        sql.append(" order by ");
+        for (SortKey k : plan.sort()) {
+            sql.append(GrantMapping.column(dataset, k.field())).append(k.direction().name().equals("DESC") ? " desc nulls last, " : " asc nulls last, ");
+        }
+        sql.append("row_no");
+        LocalDate today = LocalDate.now(GrantMapping.CHINA);
+        OptionalLong quota = plan.limits().dailyRowQuota();
+        int pageSize = plan.limits().pageSize();
+        SqlConnection conn = pool.getConnection().await().atMost(DB);
+        Transaction tx = null;
+        try {
+            tx = conn.begin().await().atMost(DB);
+            long remaining = Long.MAX_VALUE;
+            if (quota.isPresent()) {
+                conn.preparedQuery("insert into data_quota (agreement_id, day, rows_used) values ($1, $2, 0) on conflict do nothing")
+                        .execute(Tuple.of(agreement.id(), today)).await().atMost(DB);
+                long used = conn.preparedQuery("select rows_used from data_quota where agreement_id = $1 and day = $2 for update")
+                        .execute(Tuple.of(agreement.id(), today)).await().atMost(DB).iterator().next().getLong(0);
+                remaining = quota.getAsLong() - used;
+                if (remaining <= 0) {
+                    tx.rollback().await().atMost(DB);
+                    tx = null;
+                    AuditEvent event = events.of(caller, action, agreement.providerDepartment()).agreement(agreement.id().toString())
+                            .dataset(agreement.datasetId().toString(), agreement.datasetVersion()).denied("DAILY_ROW_QUOTA_SPENT")
+                            .details(details(AccessMode.VIEW, requestHash, caseReference, onBehalfOf, purpose)).build();
+                    recordSeparately(event);
+                    ZonedDateTime reset = today.plusDays(1).atStartOfDay(GrantMapping.CHINA);
+                    long seconds = Math.max(1, Duration.between(ZonedDateTime.now(GrantMapping.CHINA), reset).getSeconds());
+                    Outcome o = problem(429, "daily-row-quota-spent", "The agreement's daily row quota is spent; it resets at " + reset.toOffsetDateTime(),
+                            event.eventId(), requestHash);
+                    return new Outcome(o.status(), o.body(), o.contentType(), o.auditEventId(), requestHash,
+                            Map.of("Retry-After", Long.toString(seconds), "X-Quota-Reset", reset.toOffsetDateTime().toString()));
+                }
+            }
+            int limit = (int) Math.min(pageSize, remaining);
+            params.add(limit + 1);
+            sql.append(" limit $").append(params.size());
+            if (sorted) {
+                params.add(after);
+                sql.append(" offset $").append(params.size());
+            }
+            RowSet<Row> rows = conn.preparedQuery(sql.toString()).execute(Tuple.from(params)).await().atMost(DB);
+            PlanExecutor executor = new PlanExecutor(plan, masker(agreement.id(), plan));
+            List<Map<String, Object>> out = new ArrayList<>();
+            long lastRowNo = after;
+            boolean more = false;
+            for (Row r : rows) {
+                if (out.size() == limit) {
+                    more = true;
+                    break;
+                }
+                out.add(executor.project(values(r.getString(1))));
+                lastRowNo = r.getLong(0);
+            }
+            long next = sorted ? after + out.size() : lastRowNo;
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("agreementId", agreement.id().toString());
+            body.put("fields", plan.projection());
+            body.put("rows", out);
+            body.put("nextCursor", more ? Base64.getUrlEncoder().withoutPadding().encodeToString(Long.toString(next).getBytes(StandardCharsets.US_ASCII)) : null);
+            if (quota.isPresent()) {
+                body.put("quotaRemaining", remaining - out.size());
+            }
+            byte[] bytes = mapper.writeValueAsBytes(body);
+            String responseHash = sha256(bytes);
+            if (quota.isPresent()) {
+                conn.preparedQuery("update data_quota set rows_used = rows_used + $3 where agreement_id = $1 and day = $2")
+                        .execute(Tuple.of(agreement.id(), today, (long) out.size())).await().atMost(DB);
+            }
+            Map<String, Object> details = details(AccessMode.VIEW, requestHash, caseReference, onBehalfOf, purpose);
+            details.put("rowCount", out.size());
+            details.put("responseHash", responseHash);
+            AuditEvent event = events.of(caller, action, agreement.providerDepartment()).agreement(agreement.id().toString())
+                    .dataset(agreement.datasetId().toString(), agreement.datasetVersion()).fields(plan.projection()).details(details).build();
+            conn.preparedQuery("insert into outbox_event (event_id, action, payload) values ($1, $2, $3)")
+                    .execute(Tuple.of(event.eventId(), event.action(), json(event))).await().atMost(DB);
+            tx.commit().await().atMost(DB);
+            tx = null;
+            return new Outcome(200, bytes, "application/json", event.eventId(), requestHash, Map.of());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            if (tx != null) {
+                try {
+                    tx.rollback().await().atMost(DB);
+                } catch (RuntimeException ignored) {
+                    // closing next
+                }
+            }
+            conn.close().await().atMost(DB);
+        }
+    }
+
+    private static Map<String, Object> details(AccessMode mode, String requestHash, Optional<String> caseReference, Optional<String> onBehalfOf, String purpose) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("mode", mode.name());
+        d.put("requestHash", requestHash);
+        caseReference.ifPresent(c -> d.put("caseReference", c));
+        onBehalfOf.ifPresent(c -> d.put("onBehalfOf", c));
+        if (purpose != null) {
+            d.put("purpose", purpose);
+        }
+        return d;
+    }
+
+    private Map<String, Object> values(String json) {
+        try {
+            JsonNode node = mapper.readTree(json);
+            Map<String, Object> row = new LinkedHashMap<>();
+            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                JsonNode v = e.getValue();
+                Object value = v.isNull() ? null : v.isBoolean() ? (Object) v.booleanValue() : v.isIntegralNumber() ? (Object) v.longValue()
+                        : v.isNumber() ? (Object) new BigDecimal(v.asText()) : v.asText();
+                row.put(e.getKey(), value);
+            }
+            return row;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The agreement's own pseudonym key: HMAC-SHA256(master key, "govdx/pseudonym-key/v1\n" + agreement id). */
+    Masker masker(UUID agreementId, Plan plan) {
+        return new Masker(agreementKey(agreementId, "govdx/pseudonym-key/v1\n"));
+    }
+
+    byte[] agreementKey(UUID agreementId, String label) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(Base64.getDecoder().decode(masterKey), "HmacSHA256"));
+            return mac.doFinal((label + agreementId).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private GrantMapping.AgreementRow load(UUID id) {
+        RowSet<Row> rows = pool.preparedQuery("select id, version, kind, state, consumer_department, provider_department, dataset_id, dataset_version, "
+                + "term_start, term_end, document from agreement where id = $1").execute(Tuple.of(id)).await().atMost(DB);
+        if (!rows.iterator().hasNext()) {
+            return null;
+        }
+        Row r = rows.iterator().next();
+        try {
+            return new GrantMapping.AgreementRow(r.getUUID(0), r.getInteger(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                    r.getUUID(6), r.getInteger(7), r.getLocalDate(8), r.getLocalDate(9), mapper.readTree(r.getString(10)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Outcome problem(int status, String slug, String detail, UUID eventId, String requestHash) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("type", "https://govdx.example/problems/" + slug);
+        p.put("title", slug.replace('-', ' '));
+        p.put("status", status);
+        p.put("detail", detail);
+        try {
+            return new Outcome(status, mapper.writeValueAsBytes(p), "application/problem+json", eventId, requestHash, Map.of());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void recordSeparately(AuditEvent event) {
+        pool.preparedQuery("insert into outbox_event (event_id, action, payload) values ($1, $2, $3)")
+                .execute(Tuple.of(event.eventId(), event.action(), json(event))).await().atMost(DB);
+    }
+
+    private String json(Object o) {
+        try {
+            return mapper.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
