@@ -110,6 +110,21 @@ public class LogWriteRepository {
                 .replaceWithVoid();
     }
 
+    /**
+     * Moves the coordinator row from (startSize, startRoot) to (size, root); false if it was not at the start (the log
+     * moved on). First locks the row: if an earlier group of the pipeline has updated it but not committed yet, this
+     * waits for that transaction to end and then reads the row as it left it. (A single conditional UPDATE would not
+     * wait: PostgreSQL skips a row whose committed version does not match the WHERE clause.)
+     */
+    public Uni<Boolean> advanceState(SqlConnection connection, long startSize, byte[] startRoot, long size, byte[] root) {
+        return lockState(connection).flatMap(current -> {
+            if (current.size() != startSize || current.rootHash() == null || !java.security.MessageDigest.isEqual(current.rootHash(), startRoot)) {
+                return Uni.createFrom().item(false);
+            }
+            return updateState(connection, size, root).replaceWith(true);
+        });
+    }
+
     /** A page of entries for rebuilding the tree of a log that predates it: index and canonical text, in index order. */
     public Uni<List<Row>> entryPage(SqlConnection connection, long fromIndex, int limit) {
         return connection.preparedQuery("select idx, entry, leaf_hash from log_entry where idx >= $1 order by idx limit $2")

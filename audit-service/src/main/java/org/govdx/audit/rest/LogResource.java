@@ -135,7 +135,7 @@ public class LogResource {
     @Operation(summary = "Inclusion proof of an entry, by index or eventId (auditor, platform-admin; a cdo for entries it may read)",
             description = "RFC 9162 audit path against the tree of `treeSize` (default: the latest checkpoint, whose signed note is included). "
                     + "Hashes in canonical base64.")
-    public ProofService.InclusionProof inclusion(@QueryParam("index") String index, @QueryParam("eventId") String eventId,
+    public Uni<ProofService.InclusionProof> inclusion(@QueryParam("index") String index, @QueryParam("eventId") String eventId,
                                                  @QueryParam("treeSize") String treeSize) {
         return proofs.inclusion(caller.get(), Params.number("index", index, 0), Params.uuid("eventId", eventId),
                 Params.number("treeSize", treeSize, 1));
@@ -147,7 +147,7 @@ public class LogResource {
     @Operation(summary = "Consistency proof between two tree sizes (auditor, platform-admin, cdo)",
             description = "RFC 9162 proof that the tree of size `from` is a prefix of the tree of size `to` (default: the latest checkpoint). "
                     + "The JSON answer is a valid --proof file for `govdx-audit-verifier.jar verify-consistency`.")
-    public ProofService.ConsistencyProof consistency(@QueryParam("from") String from, @QueryParam("to") String to) {
+    public Uni<ProofService.ConsistencyProof> consistency(@QueryParam("from") String from, @QueryParam("to") String to) {
         Long size1 = Params.number("from", from, 0);
         if (size1 == null) {
             throw ProblemException.invalidField("from", "is required");

@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -32,20 +33,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The one writer of the log in this process (issue 6.2, decision 0020). Producers' batches queue here; the
- * sequencer commits them together, several requests per transaction, when the queue holds
- * {@code govdx.audit.sequencer.max-batch} entries or its oldest batch has waited
- * {@code govdx.audit.sequencer.max-delay}, whichever comes first, and while a transaction is running the
- * next group gathers. Each producer is answered only after the transaction holding its batch committed.
+ * The one writer of the log in this process (issue 6.2, decision 0020). Producers' batches queue here and are
+ * committed together, several requests per transaction ("group"): a group is formed when the queue holds
+ * {@code govdx.audit.sequencer.max-batch} entries or its oldest batch has waited {@code max-delay-ms}, whichever
+ * comes first. Each producer is answered only after the transaction holding its batch committed.
  *
- * <p>One transaction: lock the coordinator row (log_state), skip event ids already logged (or already in the
- * group), give the rest the next indices, append their leaves to the Merkle tree, and insert the entries, the
- * tree nodes the appends completed, and the new size and root. Correctness rests on the coordinator row only:
- * another replica appending in between is noticed (size or root differ from the in-memory tree) and the tree is
- * resumed from merkle_node, in the same transaction, with one query.
+ * <p>A group's transaction: skip event ids already logged (or in an earlier group still in flight), give the rest
+ * the next indices, append their leaves to the Merkle tree, insert the entries and the tree nodes the appends
+ * completed, and finally move the coordinator row: {@code update log_state set size = end, root_hash = root where
+ * size = start and root_hash = startRoot}. That update is the commit point of the log: it succeeds only if the
+ * log is exactly where the group assumed, it takes the row's lock, and the next group's update waits on that
+ * lock until this group has committed. So up to {@code govdx.audit.sequencer.pipeline} groups can be inserting
+ * at once while the indices stay gap-free and commit order equals index order; a group that fails (or finds the
+ * log moved, e.g. by another replica) rolls back, and so do the groups after it; their batches are queued again.
+ * The tree is then resumed from merkle_node, with one query, under the row's lock.
  */
 @ApplicationScoped
 public class LogSequencer {
@@ -71,27 +76,66 @@ public class LogSequencer {
     @ConfigProperty(name = "govdx.audit.sequencer.max-delay-ms", defaultValue = "2")
     long maxDelayMillis;
 
+    @ConfigProperty(name = "govdx.audit.sequencer.pipeline", defaultValue = "3")
+    int pipeline;
+
+    @ConfigProperty(name = "govdx.audit.sequencer.max-attempts", defaultValue = "5")
+    int maxAttempts;
+
     private final Object lock = new Object();
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+    private final ArrayDeque<Group> inFlight = new ArrayDeque<>();
     private int queuedEntries;
-    private boolean flushing;
     private long timerId = -1;
-    /** The tree as of the last commit of this process; only the running flush touches it. */
-    private volatile CompactRange tree;
+    /** A group is between being taken from the queue and knowing its indices; the next waits for it. */
+    private boolean forming;
+    /** After a failure: no new group until the groups in flight have settled and the tree is reloaded. */
+    private boolean draining;
+    /** The tree after the last group formed (committed or in flight); null: reload from the store. */
+    private CompactRange tip;
 
     private final AtomicLong transactions = new AtomicLong();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong resumes = new AtomicLong();
+    private final AtomicLong retries = new AtomicLong();
 
-    private record Pending(List<PreparedEntry> entries, UniEmitter<? super IngestResult> emitter, long queuedAt) {
+    private record Pending(List<PreparedEntry> entries, UniEmitter<? super IngestResult> emitter, long queuedAt, int attempts) {
     }
 
-    /** Counters, for tests and metrics: transactions committed, requests served, tree resumes from the store. */
-    public record Stats(long transactions, long requests, long resumes) {
+    /** Counters, for tests and metrics: groups committed, requests served, tree reloads, batches queued again. */
+    public record Stats(long transactions, long requests, long resumes, long retries) {
     }
 
     public Stats stats() {
-        return new Stats(transactions.get(), requests.get(), resumes.get());
+        return new Stats(transactions.get(), requests.get(), resumes.get(), retries.get());
+    }
+
+    /** One transaction's worth of batches and what it did. */
+    private static final class Group {
+        final List<Pending> pendings;
+        final Map<UUID, PreparedEntry> unique = new LinkedHashMap<>();
+        final Group previous;
+        /** Completed once this group's update of log_state has run (the next group's update may then be sent). */
+        final CompletableFuture<Void> updated = new CompletableFuture<>();
+        CompactRange base;
+        CompactRange tree;
+        final Set<UUID> appended = new HashSet<>();
+        SqlConnection connection;
+        Transaction transaction;
+        final long formedAt = System.nanoTime();
+        long indexedAt;
+        long insertedAt;
+        long updatedAt;
+
+        Group(List<Pending> pendings, Group previous) {
+            this.pendings = pendings;
+            this.previous = previous;
+            for (Pending pending : pendings) {
+                for (PreparedEntry entry : pending.entries()) {
+                    unique.putIfAbsent(entry.eventId(), entry);
+                }
+            }
+        }
     }
 
     /**
@@ -101,7 +145,7 @@ public class LogSequencer {
     public Uni<IngestResult> append(List<PreparedEntry> entries) {
         return Uni.createFrom().emitter(emitter -> {
             synchronized (lock) {
-                queue.add(new Pending(entries, emitter, System.nanoTime()));
+                queue.add(new Pending(entries, emitter, System.nanoTime(), 0));
                 queuedEntries += entries.size();
                 requests.incrementAndGet();
                 maybeFlush();
@@ -109,9 +153,9 @@ public class LogSequencer {
         });
     }
 
-    /** Starts a flush if none runs and the group is full or old enough; else arms the timer. Holds the lock. */
+    /** Forms a group if one may start and the queue is full or old enough; else arms the timer. Holds the lock. */
     private void maybeFlush() {
-        if (flushing || queue.isEmpty()) {
+        if (forming || draining || inFlight.size() >= pipeline || queue.isEmpty()) {
             return;
         }
         long waitedNanos = System.nanoTime() - queue.peek().queuedAt();
@@ -121,17 +165,23 @@ public class LogSequencer {
                 vertx.cancelTimer(timerId);
                 timerId = -1;
             }
-            List<Pending> group = new ArrayList<>();
+            List<Pending> taken = new ArrayList<>();
             int entries = 0;
-            while (!queue.isEmpty() && (group.isEmpty() || entries + queue.peek().entries().size() <= maxBatch)) {
+            while (!queue.isEmpty() && (taken.isEmpty() || entries + queue.peek().entries().size() <= maxBatch)) {
                 Pending next = queue.poll();
-                group.add(next);
+                taken.add(next);
                 entries += next.entries().size();
             }
             queuedEntries -= entries;
-            flushing = true;
+            forming = true;
+            Group group = new Group(taken, inFlight.peekLast());
+            CompactRange base = tip;
+            Set<UUID> earlier = new HashSet<>();
+            for (Group g : inFlight) {
+                earlier.addAll(g.unique.keySet());
+            }
             // Run outside the lock, on a Vert.x context (the pool needs one), never inside a caller's stack.
-            vertx.runOnContext(ignored -> flush(group));
+            vertx.runOnContext(ignored -> run(group, base, earlier));
         } else if (timerId < 0) {
             long remainingMillis = Math.max(1, (delayNanos - waitedNanos + 999_999) / 1_000_000);
             timerId = vertx.setTimer(remainingMillis, id -> {
@@ -143,102 +193,170 @@ public class LogSequencer {
         }
     }
 
-    private void flush(List<Pending> group) {
-        // Dedupe across the group: the first batch to carry an event id logs it, later ones count it as a duplicate.
-        Map<UUID, PreparedEntry> unique = new LinkedHashMap<>();
-        for (Pending pending : group) {
-            for (PreparedEntry entry : pending.entries()) {
-                unique.putIfAbsent(entry.eventId(), entry);
-            }
-        }
-        Uni<Commit> transaction;
+    private void run(Group group, CompactRange base, Set<UUID> inEarlierGroups) {
+        Uni<Void> transaction;
         try {
-            transaction = pool.withTransaction(connection -> appendInTransaction(connection, unique));
+            transaction = (base != null ? Uni.createFrom().item(base) : loadBase())
+                    .invoke(b -> group.base = b)
+                    .flatMap(b -> pool.getConnection())
+                    .invoke(c -> group.connection = c)
+                    .flatMap(c -> c.begin())
+                    .invoke(tx -> group.transaction = tx)
+                    .flatMap(tx -> formIndices(group, inEarlierGroups))
+                    .flatMap(batch -> insert(group, batch))
+                    .invoke(() -> group.insertedAt = System.nanoTime())
+                    .flatMap(ignored -> group.previous == null ? Uni.createFrom().voidItem()
+                            : Uni.createFrom().completionStage(group.previous.updated))
+                    .flatMap(ignored -> writes.advanceState(group.connection, group.base.size(), group.base.rootHash(),
+                            group.tree.size(), group.tree.rootHash()))
+                    .invoke(moved -> {
+                        if (!moved) {
+                            throw new LogMovedException(group.base.size());
+                        }
+                        group.updatedAt = System.nanoTime();
+                        group.updated.complete(null);
+                    })
+                    .flatMap(ignored -> group.transaction.commit());
         } catch (RuntimeException e) {
             transaction = Uni.createFrom().failure(e);
         }
-        transaction.subscribe().with(commit -> {
-            tree = commit.tree();
-            transactions.incrementAndGet();
-            finish(group, commit, null);
-        }, failure -> {
-            LOG.warnf("append of %d entries failed, producers will retry: %s", unique.size(), failure.toString());
-            tree = null; // resume from the store next time: the database is the truth
-            finish(group, null, failure);
+        transaction.subscribe().with(ignored -> committed(group), failure -> failed(group, failure));
+    }
+
+    /** Dedupes the group against the log and earlier groups in flight, and gives its new entries their indices. */
+    private Uni<NodeBatch> formIndices(Group group, Set<UUID> inEarlierGroups) {
+        List<UUID> candidates = new ArrayList<>(group.unique.size());
+        for (UUID id : group.unique.keySet()) {
+            if (!inEarlierGroups.contains(id)) {
+                candidates.add(id);
+            }
+        }
+        Uni<Set<UUID>> logged = candidates.isEmpty() ? Uni.createFrom().item(Set.of())
+                : writes.existingEventIds(group.connection, candidates.toArray(new UUID[0]));
+        return logged.map(found -> {
+            CompactRange next = group.base.copy();
+            NodeBatch batch = new NodeBatch();
+            for (UUID id : candidates) {
+                if (!found.contains(id)) {
+                    next.append(group.unique.get(id).leafHash(), batch);
+                    group.appended.add(id);
+                }
+            }
+            group.tree = next;
+            group.indexedAt = System.nanoTime();
+            synchronized (lock) {
+                tip = next;
+                forming = false;
+                inFlight.add(group);
+                maybeFlush();
+            }
+            return batch;
         });
     }
 
-    private void finish(List<Pending> group, Commit commit, Throwable failure) {
-        synchronized (lock) {
-            flushing = false;
-            maybeFlush();
+    private Uni<Void> insert(Group group, NodeBatch batch) {
+        if (group.appended.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
-        for (Pending pending : group) {
-            if (failure != null) {
-                pending.emitter().fail(failure);
-                continue;
+        List<PreparedEntry> fresh = new ArrayList<>(group.appended.size());
+        for (PreparedEntry entry : group.unique.values()) {
+            if (group.appended.contains(entry.eventId())) {
+                fresh.add(entry);
             }
+        }
+        return writes.insertEntries(group.connection, group.base.size(), fresh)
+                .flatMap(ignored -> writes.insertNodes(group.connection, batch));
+    }
+
+    private void committed(Group group) {
+        transactions.incrementAndGet();
+        if (LOG.isDebugEnabled()) {
+            long now = System.nanoTime();
+            LOG.debugf("group of %d entries (%d new): indices after %.1f ms, inserted %.1f ms later, updated %.1f ms later, committed %.1f ms later",
+                    group.unique.size(), group.appended.size(), (group.indexedAt - group.formedAt) / 1e6, (group.insertedAt - group.indexedAt) / 1e6,
+                    (group.updatedAt - group.insertedAt) / 1e6, (now - group.updatedAt) / 1e6);
+        }
+        group.connection.closeAndForget();
+        synchronized (lock) {
+            inFlight.remove(group);
+            settle();
+        }
+        Set<UUID> unclaimed = new HashSet<>(group.appended);
+        for (Pending pending : group.pendings) {
             int appended = 0;
             for (PreparedEntry entry : pending.entries()) {
-                if (commit.appended().remove(entry.eventId())) {
+                if (unclaimed.remove(entry.eventId())) {
                     appended++;
                 }
             }
-            pending.emitter().complete(new IngestResult(appended, pending.entries().size() - appended, commit.size()));
+            pending.emitter().complete(new IngestResult(appended, pending.entries().size() - appended, group.tree.size()));
         }
     }
 
-    /** What one transaction did: the ids it appended, the size after, and the tree at that size. */
-    private record Commit(Set<UUID> appended, long size, CompactRange tree) {
+    private void failed(Group group, Throwable failure) {
+        group.updated.completeExceptionally(failure);
+        if (group.connection != null) {
+            SqlConnection connection = group.connection;
+            Uni<Void> rollback = group.transaction != null ? group.transaction.rollback() : Uni.createFrom().voidItem();
+            rollback.onTermination().call(connection::close).subscribe().with(ignored -> { }, ignored -> { });
+        }
+        List<Pending> again = new ArrayList<>();
+        List<Pending> giveUp = new ArrayList<>();
+        for (Pending pending : group.pendings) {
+            (pending.attempts() + 1 < maxAttempts ? again : giveUp).add(pending);
+        }
+        if (failure instanceof LogMovedException || group.previous != null && group.previous.updated.isCompletedExceptionally()) {
+            LOG.debugf("a group of %d entries is queued again: %s", group.unique.size(), failure.getMessage());
+        } else {
+            LOG.warnf("append of %d entries failed, %s: %s", group.unique.size(),
+                    giveUp.isEmpty() ? "queued again" : "producers will retry", failure.toString());
+        }
+        synchronized (lock) {
+            if (!inFlight.remove(group)) {
+                forming = false;
+            }
+            tip = null;
+            draining = true;
+            // back to the head of the queue, in their order
+            for (int i = again.size() - 1; i >= 0; i--) {
+                Pending p = again.get(i);
+                queue.addFirst(new Pending(p.entries(), p.emitter(), p.queuedAt(), p.attempts() + 1));
+                queuedEntries += p.entries().size();
+            }
+            retries.addAndGet(again.size());
+            settle();
+        }
+        for (Pending pending : giveUp) {
+            pending.emitter().fail(failure);
+        }
     }
 
-    private Uni<Commit> appendInTransaction(SqlConnection connection, Map<UUID, PreparedEntry> unique) {
-        return writes.lockState(connection)
-                .flatMap(state -> currentTree(connection, state).flatMap(current -> {
-                    if (unique.isEmpty()) {
-                        return Uni.createFrom().item(new Commit(new HashSet<>(), state.size(), current));
-                    }
-                    UUID[] ids = unique.keySet().toArray(new UUID[0]);
-                    return writes.existingEventIds(connection, ids).flatMap(logged -> {
-                        List<PreparedEntry> fresh = new ArrayList<>(unique.size());
-                        for (PreparedEntry entry : unique.values()) {
-                            if (!logged.contains(entry.eventId())) {
-                                fresh.add(entry);
-                            }
-                        }
-                        if (fresh.isEmpty()) {
-                            return Uni.createFrom().item(new Commit(new HashSet<>(), state.size(), current));
-                        }
-                        CompactRange next = current.copy();
-                        NodeBatch batch = new NodeBatch();
-                        Set<UUID> appended = new HashSet<>();
-                        for (PreparedEntry entry : fresh) {
-                            next.append(entry.leafHash(), batch);
-                            appended.add(entry.eventId());
-                        }
-                        byte[] root = next.rootHash();
-                        return writes.insertEntries(connection, state.size(), fresh)
-                                .flatMap(ignored -> writes.insertNodes(connection, batch))
-                                .flatMap(ignored -> writes.updateState(connection, next.size(), root))
-                                .map(ignored -> new Commit(appended, next.size(), next));
-                    });
-                }));
+    /** After a group left the pipeline: resume forming once nothing is in flight after a failure. Holds the lock. */
+    private void settle() {
+        if (draining && inFlight.isEmpty() && !forming) {
+            draining = false;
+        }
+        maybeFlush();
+    }
+
+    /** The log moved on from where a group started (another replica appended, or an earlier group failed). */
+    static final class LogMovedException extends IllegalStateException {
+        LogMovedException(long expectedSize) {
+            super("the log is no longer at size " + expectedSize);
+        }
     }
 
     /**
-     * The tree at the locked state: the cached one if it matches the stored size and root, else resumed from
-     * merkle_node (another replica appended, or this process just started), else rebuilt from the entries (a log
-     * from before the tree existed: root_hash is null).
+     * The tree of the committed log, read under the coordinator row's lock: resumed from merkle_node (one query), or
+     * rebuilt from the entries when root_hash is null (a log from before the tree existed).
      */
-    private Uni<CompactRange> currentTree(SqlConnection connection, LogState state) {
-        CompactRange cached = tree;
-        if (state.rootHash() == null) {
-            return rebuild(connection, state.size());
-        }
-        if (cached != null && cached.size() == state.size() && MessageDigest.isEqual(cached.rootHash(), state.rootHash())) {
-            return Uni.createFrom().item(cached);
-        }
+    private Uni<CompactRange> loadBase() {
         resumes.incrementAndGet();
+        return pool.withTransaction(connection -> writes.lockState(connection).flatMap(state ->
+                state.rootHash() == null ? rebuild(connection, state.size()) : resume(connection, state)));
+    }
+
+    private Uni<CompactRange> resume(SqlConnection connection, LogState state) {
         List<NodeId> peaks = NodeId.fullSubtrees(0, state.size());
         return nodes.nodeHashes(connection, peaks).map(hashes -> {
             CompactRange resumed = CompactRange.resume(new PrefetchedNodes(peaks, hashes), state.size());
