@@ -38,7 +38,7 @@ public class GovernedReadResource {
                     + "Every call, allowed or refused, is an audit event: X-Audit-Event-Id and X-Request-Hash name it. A spent quota is 429 with Retry-After.")
     public Response query(@PathParam("agreementId") UUID agreementId, @HeaderParam("X-Case-Reference") String caseReference,
                           @HeaderParam("X-On-Behalf-Of") String onBehalfOf, GovernedReadService.Query body) {
-        GovernedReadService.Query q = body == null ? new GovernedReadService.Query(null, null, null, null, null, null, null) : body;
+        GovernedReadService.Query q = body == null ? new GovernedReadService.Query(null, null, null, null, null, null, null, null, null) : body;
         GovernedReadService.Outcome o = reads.query(caller.get(), agreementId, q, blankToEmpty(caseReference), blankToEmpty(onBehalfOf));
         Response.ResponseBuilder b = Response.status(o.status()).entity(o.body()).type(o.contentType()).header("X-Request-Hash", o.requestHash())
                 .header("Cache-Control", "no-store");

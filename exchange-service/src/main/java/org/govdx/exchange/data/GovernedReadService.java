@@ -23,6 +23,8 @@ import org.govdx.rules.filter.Filter;
 import org.govdx.rules.filter.FilterSyntaxException;
 import org.govdx.rules.filter.SqlFragment;
 import org.govdx.rules.masking.Masker;
+import org.govdx.rules.policy.AggregateFunction;
+import org.govdx.rules.policy.AggregateOp;
 import org.govdx.rules.policy.DataRequest;
 import org.govdx.rules.policy.Decision;
 import org.govdx.rules.policy.DenyReason;
@@ -54,7 +56,7 @@ import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
- * Governed reads (issue 5, part 2; VIEW mode in this cut). Every call: load the agreement, map it and the catalog
+ * Governed reads (issue 5, part 2; VIEW and AGGREGATE in this cut). Every call: load the agreement, map it and the catalog
  * version into sharing-rules inputs, ask the ONE policy decision point, run the plan in SQL over
  * {@code hosted_row.data} (filter rendered by {@code Filter.toSql}), mask with {@link PlanExecutor}/{@link Masker}
  * under the agreement's own pseudonym key, then in ONE transaction count the rows against the daily quota and
@@ -84,7 +86,8 @@ public class GovernedReadService {
     int pageSizeCap;
 
     /** What the caller asks. {@code sort}: field names, {@code -name} for descending. */
-    public record Query(String mode, String purpose, List<String> fields, String filter, List<String> sort, Integer pageSize, String cursor) {
+    public record Query(String mode, String purpose, List<String> fields, String filter, List<String> sort, Integer pageSize, String cursor,
+                        List<String> groupBy, List<String> aggregates) {
     }
 
     /** The outcome: an HTTP status, a body (JSON bytes), the audit event id, the request hash, and extra headers. */
@@ -154,6 +157,20 @@ public class GovernedReadService {
             }
         }
         caseReference.ifPresent(rb::caseReference);
+        if (mode == AccessMode.AGGREGATE) {
+            if (q.groupBy() != null) {
+                rb.groupBy(q.groupBy());
+            }
+            try {
+                for (String a : q.aggregates() == null ? List.<String>of() : q.aggregates()) {
+                    int colon = a.indexOf(':');
+                    AggregateFunction fn = AggregateFunction.valueOf((colon < 0 ? a : a.substring(0, colon)).trim().toUpperCase());
+                    rb.aggregate(colon < 0 ? AggregateOp.countAll() : AggregateOp.of(fn, a.substring(colon + 1).trim()));
+                }
+            } catch (IllegalArgumentException e) {
+                return problem(400, "malformed-request", DenyReason.MALFORMED_REQUEST.message(), null, requestHash);
+            }
+        }
         Grant grant = GrantMapping.grant(agreement, pageSizeCap);
         Decision decision;
         try {
@@ -170,12 +187,26 @@ public class GovernedReadService {
             return problem(status, deny.reason().name().toLowerCase().replace('_', '-'), deny.message(), event.eventId(), requestHash);
         }
         Plan plan = ((Decision.Allow) decision).plan();
+        if (mode == AccessMode.AGGREGATE) {
+            boolean maskedGroup = plan.groupBy().stream().anyMatch(f -> !plan.maskingOf(f).isClear());
+            if (filter != null || maskedGroup) {
+                // differencing defence: in AGGREGATE only the grant's own filter selects rows (see decision 0040)
+                AuditEvent event = events.of(caller, action, agreement.providerDepartment()).agreement(agreementId.toString())
+                        .dataset(agreement.datasetId().toString(), agreement.datasetVersion()).denied(filter != null ? "AGGREGATE_CALLER_FILTER" : "AGGREGATE_MASKED_GROUP")
+                        .details(details(mode, requestHash, caseReference, onBehalfOf, q.purpose())).build();
+                recordSeparately(event);
+                return problem(400, filter != null ? "aggregate-filter-not-allowed" : "aggregate-masked-group-not-available",
+                        filter != null ? "An aggregate query takes no filter of its own: only the agreement's filter selects rows"
+                                : "Grouping by a masked field is not available yet", event.eventId(), requestHash);
+            }
+            return aggregate(caller, agreement, dataset, plan, requestHash, caseReference, onBehalfOf, q.purpose(), action);
+        }
         if (mode != AccessMode.VIEW) {
             AuditEvent event = events.of(caller, action, agreement.providerDepartment()).agreement(agreementId.toString())
                     .dataset(agreement.datasetId().toString(), agreement.datasetVersion()).denied("MODE_NOT_IMPLEMENTED")
                     .details(details(mode, requestHash, caseReference, onBehalfOf, q.purpose())).build();
             recordSeparately(event);
-            return problem(501, "mode-not-implemented", "This cut of the data plane serves VIEW only", event.eventId(), requestHash);
+            return problem(501, "mode-not-implemented", "This cut of the data plane serves VIEW and AGGREGATE only", event.eventId(), requestHash);
         }
         return view(caller, agreement, dataset, plan, q.cursor(), requestHash, caseReference, onBehalfOf, q.purpose(), action);
     }
@@ -274,6 +305,92 @@ public class GovernedReadService {
             details.put("responseHash", responseHash);
             AuditEvent event = events.of(caller, action, agreement.providerDepartment()).agreement(agreement.id().toString())
                     .dataset(agreement.datasetId().toString(), agreement.datasetVersion()).fields(plan.projection()).details(details).build();
+            conn.preparedQuery("insert into outbox_event (event_id, action, payload) values ($1, $2, $3)")
+                    .execute(Tuple.of(event.eventId(), event.action(), json(event))).await().atMost(DB);
+            tx.commit().await().atMost(DB);
+            tx = null;
+            return new Outcome(200, bytes, "application/json", event.eventId(), requestHash, Map.of());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            if (tx != null) {
+                try {
+                    tx.rollback().await().atMost(DB);
+                } catch (RuntimeException ignored) {
+                    // closing next
+                }
+            }
+            conn.close().await().atMost(DB);
+        }
+    }
+
+    private Outcome aggregate(Caller caller, GrantMapping.AgreementRow agreement, CatalogDataset dataset, Plan plan, String requestHash,
+                              Optional<String> caseReference, Optional<String> onBehalfOf, String purpose, String action) {
+        List<Object> params = new ArrayList<>(List.of(agreement.datasetId(), agreement.datasetVersion()));
+        StringBuilder select = new StringBuilder("select ");
+        List<String> groups = new ArrayList<>();
+        for (String g : plan.groupBy()) {
+            groups.add(GrantMapping.column(dataset, g));
+        }
+        for (String g : groups) {
+            select.append(g).append("::text, ");
+        }
+        for (AggregateOp op : plan.aggregates()) {
+            String col = op.field().map(f -> GrantMapping.column(dataset, f)).orElse(null);
+            String expr = switch (op.function()) {
+                case COUNT -> col == null ? "count(*)" : "count(" + col + ")";
+                case SUM -> "sum(" + col + ")";
+                case AVG -> "avg(" + col + ")";
+                case MIN -> "min(" + col + ")";
+                case MAX -> "max(" + col + ")";
+            };
+            select.append("(").append(expr).append(")::text, ");
+        }
+        select.append("count(*) from hosted_row where dataset_id = $1 and dataset_version = $2");
+        if (plan.rowFilter().isPresent()) {
+            SqlFragment f = plan.rowFilter().get().toSql(field -> GrantMapping.column(dataset, field), params.size() + 1);
+            select.append(" and ").append(f.sql());
+            params.addAll(f.parameters());
+        }
+        if (!groups.isEmpty()) {
+            select.append(" group by ").append(String.join(", ", groups));
+        }
+        params.add((long) plan.limits().minGroupSize());
+        select.append(" having count(*) >= $").append(params.size());
+        if (!groups.isEmpty()) {
+            select.append(" order by ").append(String.join(", ", groups));
+        }
+        params.add(plan.limits().pageSize());
+        select.append(" limit $").append(params.size());
+        SqlConnection conn = pool.getConnection().await().atMost(DB);
+        Transaction tx = null;
+        try {
+            tx = conn.begin().await().atMost(DB);
+            RowSet<Row> rows = conn.preparedQuery(select.toString()).execute(Tuple.from(params)).await().atMost(DB);
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (Row r : rows) {
+                Map<String, Object> group = new LinkedHashMap<>();
+                int i = 0;
+                for (String g : plan.groupBy()) {
+                    group.put(g, r.getString(i++));
+                }
+                for (AggregateOp op : plan.aggregates()) {
+                    String v = r.getString(i++);
+                    group.put(op.outputName(), v == null ? null : new BigDecimal(v));
+                }
+                out.add(group);
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("agreementId", agreement.id().toString());
+            body.put("groupBy", plan.groupBy());
+            body.put("minGroupSize", plan.limits().minGroupSize());
+            body.put("groups", out);
+            byte[] bytes = mapper.writeValueAsBytes(body);
+            Map<String, Object> details = details(AccessMode.AGGREGATE, requestHash, caseReference, onBehalfOf, purpose);
+            details.put("rowCount", out.size());
+            details.put("responseHash", sha256(bytes));
+            AuditEvent event = events.of(caller, action, agreement.providerDepartment()).agreement(agreement.id().toString())
+                    .dataset(agreement.datasetId().toString(), agreement.datasetVersion()).fields(new ArrayList<>(plan.fields())).details(details).build();
             conn.preparedQuery("insert into outbox_event (event_id, action, payload) values ($1, $2, $3)")
                     .execute(Tuple.of(event.eventId(), event.action(), json(event))).await().atMost(DB);
             tx.commit().await().atMost(DB);

@@ -73,6 +73,10 @@ class GovernedReadTests {
 
     /** A request from hrss through endorsement to the provider's approval: the ACTIVE agreement's id. */
     static String agreement(List<String> fields, long quota) {
+        return agreement(fields, quota, 10);
+    }
+
+    static String agreement(List<String> fields, long quota, int minGroupSize) {
         publishAndUpload();
         Map<String, Object> d = new HashMap<>();
         d.put("datasetId", residents.toString());
@@ -87,7 +91,7 @@ class GovernedReadTests {
         d.put("dailyRowQuota", quota);
         d.put("expectedVolume", 10);
         d.put("retentionDays", 90);
-        d.put("minGroupSize", 10);
+        d.put("minGroupSize", minGroupSize);
         d.put("authorisedUsers", List.of("hrss-steward", "hrss-system"));
         d.put("caseReference", "人社〔2026〕7号");
         String id = given().auth().oauth2(Tokens.of("hrss-steward")).contentType("application/json").body(d).post("/api/exchange/requests")
@@ -245,5 +249,38 @@ class GovernedReadTests {
             assertThat(r.asString()).doesNotContain(ETHNICITY_SENTINEL).doesNotContain(INCOME_SENTINEL).doesNotContain(OUTSIDE_SENTINEL)
                     .doesNotContain("320506");
         }
+    }
+
+    static Map<String, Object> aggregate(List<String> groupBy, List<String> aggregates, String filter) {
+        Map<String, Object> q = new LinkedHashMap<>();
+        q.put("mode", "AGGREGATE");
+        q.put("purpose", PURPOSE);
+        q.put("groupBy", groupBy);
+        q.put("aggregates", aggregates);
+        q.put("filter", filter);
+        return q;
+    }
+
+    @Test
+    void aggregatesGroupOnlyGrantedFieldsSuppressSmallGroupsAndTakeNoCallerFilter() {
+        String agreementId = agreement(GRANTED, 5000);
+        Response r = read(Tokens.of("hrss-steward"), agreementId, aggregate(List.of("district_code"), List.of("count", "count:name"), null));
+        r.then().statusCode(200).body("groups.size()", equalTo(1)).body("groups[0].district_code", equalTo("320505"))
+                .body("groups[0].count", equalTo(30)).body("groups[0].count_name", equalTo(30));
+        assertThat(r.asString()).doesNotContain("320506").doesNotContain(OUTSIDE_SENTINEL).doesNotContain(ETHNICITY_SENTINEL);
+        assertThat(outboxPayload(r.header("X-Audit-Event-Id"))).contains("\"action\":\"data.aggregate\"");
+
+        read(Tokens.of("hrss-steward"), agreementId, aggregate(List.of("district_code"), List.of("count"), "district_code = '320505'"))
+                .then().statusCode(400).body("type", org.hamcrest.Matchers.endsWith("aggregate-filter-not-allowed"));
+        read(Tokens.of("hrss-steward"), agreementId, aggregate(List.of("income"), List.of("count"), null))
+                .then().statusCode(403).body("type", org.hamcrest.Matchers.endsWith("group-by-on-ungranted-field"));
+        read(Tokens.of("hrss-steward"), agreementId, aggregate(List.of("district_code"), List.of("sum:name"), null))
+                .then().statusCode(403).body("type", org.hamcrest.Matchers.endsWith("aggregate-on-masked-field"));
+
+        String strict = agreement(GRANTED, 5000, 31);
+        read(Tokens.of("hrss-steward"), strict, aggregate(List.of("district_code"), List.of("count"), null))
+                .then().statusCode(200).body("groups.size()", equalTo(0));
+        read(Tokens.of("hrss-steward"), strict, aggregate(List.of(), List.of("count"), null))
+                .then().statusCode(200).body("groups.size()", equalTo(0));
     }
 }
