@@ -59,22 +59,20 @@ public final class AuditIngestBenchmark {
         Process service = AuditBench.startService(root, DATABASE, PORT);
         Run throughput;
         Run paced;
-        long commitsPerEvent;
         try {
             String token = AuditBench.serviceToken();
             // HTTP/1.1: one connection per producer, as relays in separate services have (the JDK client would otherwise
             // upgrade to h2c and multiplex every producer over one HTTP/2 connection)
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-            System.out.println("warming up (10 s)");
-            load(http, token, 10, 0);
-            long xactBefore = commits();
-            long sizeBefore = logSize();
+            System.out.println("warming up (20 s)");
+            load(http, token, 20, 0);
+            double[] before = sequencerCounters(http);
             throughput = load(http, token, seconds, 0);
-            long events = logSize() - sizeBefore;
-            commitsPerEvent = events == 0 ? 0 : (commits() - xactBefore);
+            double[] after = sequencerCounters(http);
             System.out.printf("throughput: %.0f events/s acknowledged (p50 %.1f ms, p99 %.1f ms, %d requests, %d failed); "
-                            + "%.0f entries per database transaction on average%n", throughput.eventsPerSecond(), throughput.p50Millis(),
-                    throughput.p99Millis(), throughput.requests(), throughput.failures(), events / (double) Math.max(1, commitsPerEvent));
+                            + "%.0f entries per transaction, %.0f groups queued again%n", throughput.eventsPerSecond(), throughput.p50Millis(),
+                    throughput.p99Millis(), throughput.requests(), throughput.failures(),
+                    (after[1] - before[1]) / Math.max(1, after[0] - before[0]), after[2] - before[2]);
             paced = load(http, token, seconds, TARGET_RATE);
             System.out.printf("paced at %d events/s offered: %.0f events/s acknowledged, p50 %.1f ms, p99 %.1f ms (%d failed)%n",
                     TARGET_RATE, paced.eventsPerSecond(), paced.p50Millis(), paced.p99Millis(), paced.failures());
@@ -179,22 +177,21 @@ public final class AuditIngestBenchmark {
                 AuditBench.quantile(sorted, 0.99) / 1000.0, requests.get(), failures.get());
     }
 
-    static long commits() throws Exception {
-        try (Connection c = AuditBench.jdbc("postgres"); PreparedStatement s = c.prepareStatement(
-                "select xact_commit from pg_stat_database where datname = ?")) {
-            s.setString(1, DATABASE);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+    /** The sequencer's counters from the service's metrics: {groups committed, entries appended, batches queued again}. */
+    static double[] sequencerCounters(HttpClient http) throws Exception {
+        String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return new double[]{counter(metrics, "govdx_audit_sequencer_groups_total"), counter(metrics, "govdx_audit_sequencer_entries_total"),
+                counter(metrics, "govdx_audit_sequencer_retries_total")};
     }
 
-    static long logSize() throws Exception {
-        try (Connection c = AuditBench.jdbc(DATABASE); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select size from log_state")) {
-            rs.next();
-            return rs.getLong(1);
+    private static double counter(String metrics, String name) {
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
         }
+        return 0;
     }
 
     /** The baseline: {rows/s, p99 ms per transaction} of plain batched INSERTs of the same rows. */

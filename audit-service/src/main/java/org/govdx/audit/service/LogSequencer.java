@@ -98,12 +98,28 @@ public class LogSequencer {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong resumes = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
+    private final AtomicLong appendedEntries = new AtomicLong();
 
     private record Pending(List<PreparedEntry> entries, UniEmitter<? super IngestResult> emitter, long queuedAt, int attempts) {
     }
 
     /** Counters, for tests and metrics: groups committed, requests served, tree reloads, batches queued again. */
     public record Stats(long transactions, long requests, long resumes, long retries) {
+    }
+
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
+    @jakarta.annotation.PostConstruct
+    void registerMetrics() {
+        io.micrometer.core.instrument.FunctionCounter.builder("govdx.audit.sequencer.groups", transactions, AtomicLong::get)
+                .description("transactions (groups of batches) the sequencer committed").register(metrics);
+        io.micrometer.core.instrument.FunctionCounter.builder("govdx.audit.sequencer.requests", requests, AtomicLong::get)
+                .description("batches submitted to the sequencer").register(metrics);
+        io.micrometer.core.instrument.FunctionCounter.builder("govdx.audit.sequencer.entries", appendedEntries, AtomicLong::get)
+                .description("entries the sequencer appended to the log").register(metrics);
+        io.micrometer.core.instrument.FunctionCounter.builder("govdx.audit.sequencer.retries", retries, AtomicLong::get)
+                .description("batches queued again after their group failed or found the log moved").register(metrics);
     }
 
     public Stats stats() {
@@ -270,6 +286,7 @@ public class LogSequencer {
 
     private void committed(Group group) {
         transactions.incrementAndGet();
+        appendedEntries.addAndGet(group.appended.size());
         if (LOG.isDebugEnabled()) {
             long now = System.nanoTime();
             LOG.debugf("group of %d entries (%d new): indices after %.1f ms, inserted %.1f ms later, updated %.1f ms later, committed %.1f ms later",
