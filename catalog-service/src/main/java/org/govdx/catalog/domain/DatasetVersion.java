@@ -16,8 +16,8 @@ import java.util.UUID;
 
 /**
  * One version of a dataset: its metadata, classification and fields. Editable while DRAFT or REJECTED;
- * immutable from submission on. The search columns ({@code search_doc}, {@code title_doc}, ...) are generated
- * by the database from {@link #searchSource} and are not mapped.
+ * immutable from submission on. A trigger copies the versions search can show (current or latest) into the
+ * narrow {@code dataset_search} table, normalising {@link #searchSource} for trigram search (V1_5, decision 0004).
  */
 @Entity
 @Table(name = "dataset_version")

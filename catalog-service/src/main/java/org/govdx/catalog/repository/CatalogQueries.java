@@ -35,9 +35,9 @@ public class CatalogQueries {
                 .map(t -> new SearchResult(t.getItem1(), t.getItem2().facets(), t.getItem2().total()));
     }
 
-    /** Builds SQL with numbered parameters. */
-    static final class Sql {
-        final List<Object> params = new ArrayList<>();
+    /** Builds SQL with numbered parameters ($1, $2, ...; public for the search benchmark, which runs the same SQL over JDBC). */
+    public static final class Sql {
+        public final List<Object> params = new ArrayList<>();
 
         String p(Object value) {
             params.add(value);
@@ -140,9 +140,9 @@ public class CatalogQueries {
         String limit = sql.p(q.limit());
         return "select p.*, qm.completeness, qm.validity, qm.uniqueness, qm.row_count, qm.measured_at, qm.last_upload_at, "
                 + "c.open, c.overdue, c.accepted, c.rejected from ("
-                + "select * from (select v.dataset_id, v.code, v.owner_department, v.title_zh, v.title_en, left(v.description, 240) as summary, "
+                + "select * from (select v.dataset_id, v.code, v.owner_department, v.title_zh, v.title_en, v.summary, "
                 + "v.keywords, v.classification, v.category, v.update_frequency, v.status, v.version, v.updated_at, v.title_sort, "
-                + score + " as score from dataset_version v where " + where + ") s where " + keyset
+                + score + " as score from dataset_search v where " + where + ") s where " + keyset
                 + " order by " + order + " limit " + limit + ") p "
                 + "left join lateral (select m.completeness, m.validity, m.uniqueness, m.row_count, m.measured_at, m.last_upload_at "
                 + "from quality_measurement m where m.dataset_id = p.dataset_id and m.version = p.version order by m.measured_at desc limit 1) qm on true "
@@ -180,7 +180,7 @@ public class CatalogQueries {
         }
         select.append(", count(*) filter (where ").append(filters.isEmpty() ? "true" : String.join(" and ", filters.values())).append(") as n_all");
         return "with hits as (select v.owner_department, v.classification, v.category, v.update_frequency, v.status "
-                + "from dataset_version v where " + where + ") " + select + " from hits group by grouping sets ("
+                + "from dataset_search v where " + where + ") " + select + " from hits group by grouping sets ("
                 + String.join(", ", facets.stream().map(f -> "(" + column.get(f) + ")").toList()) + ", ())";
     }
 

@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * The text search matches, and the normalisation of query terms. The database normalises the stored text with
- * {@code catalog_search_text()} (lower case, every non-ASCII character doubled: see V1_3 and decision 0004);
+ * {@code catalog_search_text()} (lower case, every non-ASCII character doubled: see V1_3, V1_5 and decision 0004);
  * {@link #normalise(String)} does the same to a query term, so that a substring of the original text is a
  * substring of the normalised text and a two-character Chinese word still has trigrams.
  */
