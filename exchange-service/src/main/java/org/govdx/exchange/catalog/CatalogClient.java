@@ -46,27 +46,47 @@ public class CatalogClient {
         client = WebClient.create(vertx);
     }
 
-    /** The dataset at {@code version}, or at its current version when {@code version} is null. */
+    /** The dataset at {@code version}, or at its current version when {@code version} is null (as a request names it: 422 when unknown). */
     public Uni<CatalogDataset> dataset(UUID id, Integer version) {
-        return get("/api/catalog/datasets/" + id).flatMap(dataset -> {
+        java.util.function.Supplier<ProblemException> unknown =
+                () -> new ProblemException(422, "unknown-dataset", "Unknown dataset", "The catalog has no such dataset or version");
+        return get("/api/catalog/datasets/" + id, unknown).flatMap(dataset -> {
             int wanted = version != null ? version : dataset.path("currentVersion").asInt();
-            return get("/api/catalog/datasets/" + id + "/versions/" + wanted).map(v -> toDataset(dataset, v));
+            return get("/api/catalog/datasets/" + id + "/versions/" + wanted, unknown).map(v -> toDataset(dataset, v));
         });
     }
 
-    private Uni<JsonNode> get(String path) {
+    /**
+     * GETs a catalog resource with the exchange's service token; {@code whenMissing} says what a 404 means to
+     * the caller; an unreachable or failing catalog is a 503 problem.
+     */
+    public Uni<JsonNode> get(String path, java.util.function.Supplier<ProblemException> whenMissing) {
         return oidcClient.getTokens().flatMap(tokens -> client.getAbs(catalogUrl + path)
                         .bearerTokenAuthentication(tokens.getAccessToken())
                         .timeout(Duration.ofSeconds(10).toMillis())
                         .send())
                 .onFailure().transform(e -> new ProblemException(503, "catalog-unavailable", "Catalog unavailable",
                         "The catalog service did not answer; try again shortly"))
-                .map(this::body);
+                .map(response -> body(response, whenMissing));
     }
 
-    private JsonNode body(HttpResponse<Buffer> response) {
+    /** PUTs JSON to a catalog resource with the exchange's service token; anything but a 2xx fails. */
+    public Uni<Void> put(String path, Object body) {
+        return oidcClient.getTokens().flatMap(tokens -> client.putAbs(catalogUrl + path)
+                        .bearerTokenAuthentication(tokens.getAccessToken())
+                        .timeout(Duration.ofSeconds(10).toMillis())
+                        .sendJson(body))
+                .map(response -> {
+                    if (response.statusCode() / 100 != 2) {
+                        throw new IllegalStateException("catalog answered " + response.statusCode() + " to PUT " + path + ": " + response.bodyAsString());
+                    }
+                    return null;
+                });
+    }
+
+    private JsonNode body(HttpResponse<Buffer> response, java.util.function.Supplier<ProblemException> whenMissing) {
         if (response.statusCode() == 404) {
-            throw new ProblemException(422, "unknown-dataset", "Unknown dataset", "The catalog has no such dataset or version");
+            throw whenMissing.get();
         }
         if (response.statusCode() / 100 != 2) {
             throw new ProblemException(503, "catalog-unavailable", "Catalog unavailable", "The catalog service answered " + response.statusCode());

@@ -1,22 +1,12 @@
 package org.govdx.exchange.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.oidc.client.OidcClient;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.core.buffer.Buffer;
-import io.vertx.mutiny.ext.web.client.HttpResponse;
-import io.vertx.mutiny.ext.web.client.WebClient;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.govdx.common.problem.ProblemException;
+import org.govdx.exchange.catalog.CatalogClient;
 
-import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,23 +21,7 @@ import java.util.UUID;
 public class DataCatalog {
 
     @Inject
-    Vertx vertx;
-
-    @Inject
-    OidcClient oidcClient;
-
-    @Inject
-    ObjectMapper mapper;
-
-    @ConfigProperty(name = "govdx.catalog.url")
-    String catalogUrl;
-
-    private WebClient client;
-
-    @PostConstruct
-    void init() {
-        client = WebClient.create(vertx);
-    }
+    CatalogClient catalog;
 
     /** The schema of {@code version} of dataset {@code id}; 404 when the catalog has neither. */
     public Uni<HostedSchema> schema(UUID id, int version) {
@@ -89,39 +63,10 @@ public class DataCatalog {
 
     /** Records quality figures of a version in the catalog ({@code PUT .../quality}, role govdx-service). */
     public Uni<Void> putQuality(UUID id, int version, Map<String, Object> quality) {
-        return oidcClient.getTokens().flatMap(tokens -> client.putAbs(catalogUrl + "/api/catalog/datasets/" + id + "/versions/" + version + "/quality")
-                        .bearerTokenAuthentication(tokens.getAccessToken())
-                        .timeout(Duration.ofSeconds(10).toMillis())
-                        .sendJsonObject(new JsonObject(quality)))
-                .map(response -> {
-                    if (response.statusCode() / 100 != 2) {
-                        throw new IllegalStateException("catalog answered " + response.statusCode() + " to the quality figures: " + response.bodyAsString());
-                    }
-                    return null;
-                });
+        return catalog.put("/api/catalog/datasets/" + id + "/versions/" + version + "/quality", quality);
     }
 
     private Uni<JsonNode> get(String path) {
-        return oidcClient.getTokens().flatMap(tokens -> client.getAbs(catalogUrl + path)
-                        .bearerTokenAuthentication(tokens.getAccessToken())
-                        .timeout(Duration.ofSeconds(10).toMillis())
-                        .send())
-                .onFailure().transform(e -> new ProblemException(503, "catalog-unavailable", "Catalog unavailable",
-                        "The catalog service did not answer; try again shortly"))
-                .map(this::body);
-    }
-
-    private JsonNode body(HttpResponse<Buffer> response) {
-        if (response.statusCode() == 404) {
-            throw ProblemException.notFound("The catalog has no such dataset, version or data element");
-        }
-        if (response.statusCode() / 100 != 2) {
-            throw new ProblemException(503, "catalog-unavailable", "Catalog unavailable", "The catalog service answered " + response.statusCode());
-        }
-        try {
-            return mapper.readTree(response.bodyAsString());
-        } catch (IOException e) {
-            throw new ProblemException(503, "catalog-unavailable", "Catalog unavailable", "The catalog service answered with invalid JSON");
-        }
+        return catalog.get(path, () -> ProblemException.notFound("The catalog has no such dataset, version or data element"));
     }
 }
