@@ -1,8 +1,9 @@
 -- Search reads a narrow table of its own (decision 0004): one row per version that search can show (the
 -- current version of each dataset, and each dataset's latest version for its owner's "mine" search), holding
--- only what search filters, ranks and lists. Its rows are small enough to keep the normalised text inline and
--- uncompressed (toast_tuple_target), so the trigram recheck of a match costs one heap page and no TOAST look-up
--- or decompression; in the wide dataset_version row the same text was compressed and often out of line.
+-- only what search filters and ranks on (a page's titles and summary come from dataset_version). Its rows are
+-- small enough to keep the normalised text inline and uncompressed (toast_tuple_target), so the trigram recheck
+-- of a match costs one heap page and no TOAST look-up or decompression; in the wide dataset_version row the same
+-- text was compressed and often out of line.
 -- A trigger keeps it in step with dataset_version, so no write path can forget it.
 create extension if not exists btree_gin;
 
@@ -18,7 +19,6 @@ create table dataset_search (
     version_id       uuid primary key references dataset_version (id),
     dataset_id       uuid        not null,
     version          integer     not null,
-    code             text        not null,
     owner_department text        not null,
     status           text        not null,
     is_current       boolean     not null,
@@ -26,10 +26,6 @@ create table dataset_search (
     classification   text        not null,
     category         text        not null,
     update_frequency text        not null,
-    title_zh         text        not null,
-    title_en         text        not null,
-    summary          text        not null,
-    keywords         text        not null,
     updated_at       timestamptz not null,
     title_sort       text        not null,
     title_doc        text        not null,
@@ -49,17 +45,15 @@ create index dataset_search_mine on dataset_search (owner_department, updated_at
 create function dataset_search_sync() returns trigger language plpgsql as $$
 begin
     if new.is_current or new.is_latest then
-        insert into dataset_search (version_id, dataset_id, version, code, owner_department, status, is_current, is_latest, classification,
-                                    category, update_frequency, title_zh, title_en, summary, keywords, updated_at, title_sort, title_doc,
-                                    keywords_doc, search_doc)
-        values (new.id, new.dataset_id, new.version, new.code, new.owner_department, new.status, new.is_current, new.is_latest,
-                new.classification, new.category, new.update_frequency, new.title_zh, new.title_en, left(new.description, 240), new.keywords,
-                new.updated_at, lower(new.title_en), catalog_search_text(new.title_zh || ' ' || new.title_en),
+        insert into dataset_search (version_id, dataset_id, version, owner_department, status, is_current, is_latest, classification,
+                                    category, update_frequency, updated_at, title_sort, title_doc, keywords_doc, search_doc)
+        values (new.id, new.dataset_id, new.version, new.owner_department, new.status, new.is_current, new.is_latest,
+                new.classification, new.category, new.update_frequency, new.updated_at, lower(new.title_en),
+                catalog_search_text(new.title_zh || ' ' || new.title_en),
                 catalog_search_text(new.keywords_text), catalog_search_text(new.search_source))
         on conflict (version_id) do update set
             status = excluded.status, is_current = excluded.is_current, is_latest = excluded.is_latest,
             classification = excluded.classification, category = excluded.category, update_frequency = excluded.update_frequency,
-            title_zh = excluded.title_zh, title_en = excluded.title_en, summary = excluded.summary, keywords = excluded.keywords,
             updated_at = excluded.updated_at, title_sort = excluded.title_sort, title_doc = excluded.title_doc,
             keywords_doc = excluded.keywords_doc, search_doc = excluded.search_doc;
     else

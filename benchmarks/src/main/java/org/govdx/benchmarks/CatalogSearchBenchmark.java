@@ -193,7 +193,7 @@ public final class CatalogSearchBenchmark {
                     + "json_agg(json_build_object('name', name, 'titleZh', title_zh, 'titleEn', title_en, 'type', type, 'dataElement', data_element, "
                     + "'fieldClass', field_class, 'defaultMasking', case when field_class = 'OPEN' then 'none' else 'redact' end, "
                     + "'key', position = 0, 'required', position = 0) order by position)::text as fields, "
-                    + "string_agg(title_zh || ' | ' || title_en || ' | ' || name, E'\\n' order by position) as titles "
+                    + "string_agg(title_zh || E'\\n' || title_en, E'\\n' order by position) as titles "
                     + "from bench_field group by dataset_id");
             s.execute("insert into dataset_version (id, dataset_id, version, code, owner_department, status, is_current, is_latest, title_zh, title_en, "
                     + "description, keywords, keywords_text, category, update_frequency, classification, legal_basis, open_attribute, distribution_mode, "

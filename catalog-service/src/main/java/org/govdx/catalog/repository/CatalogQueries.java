@@ -138,12 +138,14 @@ public class CatalogQueries {
         }
         String today = sql.p(q.today());
         String limit = sql.p(q.limit());
-        return "select p.*, qm.completeness, qm.validity, qm.uniqueness, qm.row_count, qm.measured_at, qm.last_upload_at, "
+        return "select p.*, d.code, d.title_zh, d.title_en, left(d.description, 240) as summary, d.keywords, "
+                + "qm.completeness, qm.validity, qm.uniqueness, qm.row_count, qm.measured_at, qm.last_upload_at, "
                 + "c.open, c.overdue, c.accepted, c.rejected from ("
-                + "select * from (select v.dataset_id, v.code, v.owner_department, v.title_zh, v.title_en, v.summary, "
-                + "v.keywords, v.classification, v.category, v.update_frequency, v.status, v.version, v.updated_at, v.title_sort, "
+                + "select * from (select v.version_id, v.dataset_id, v.owner_department, "
+                + "v.classification, v.category, v.update_frequency, v.status, v.version, v.updated_at, v.title_sort, "
                 + score + " as score from dataset_search v where " + where + ") s where " + keyset
                 + " order by " + order + " limit " + limit + ") p "
+                + "join dataset_version d on d.id = p.version_id "
                 + "left join lateral (select m.completeness, m.validity, m.uniqueness, m.row_count, m.measured_at, m.last_upload_at "
                 + "from quality_measurement m where m.dataset_id = p.dataset_id and m.version = p.version order by m.measured_at desc limit 1) qm on true "
                 + "left join lateral (select count(*) filter (where k.status = 'OPEN') as open, "

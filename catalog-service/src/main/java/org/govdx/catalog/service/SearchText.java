@@ -16,13 +16,16 @@ public final class SearchText {
     private SearchText() {
     }
 
-    /** Titles, code, keywords, description, and every field's titles and name. */
+    /**
+     * Titles, code, keywords, description, and every field's Chinese and English title (not field names: the
+     * text is kept short, since every match is re-checked against it).
+     */
     public static String source(DatasetVersion version) {
         StringBuilder text = new StringBuilder(1024)
                 .append(version.titleZh).append('\n').append(version.titleEn).append('\n').append(version.code).append('\n')
                 .append(version.keywordsText).append('\n').append(version.description);
         for (FieldSpec field : version.fields) {
-            text.append('\n').append(field.titleZh()).append(" | ").append(field.titleEn()).append(" | ").append(field.name());
+            text.append('\n').append(field.titleZh()).append('\n').append(field.titleEn());
         }
         return text.toString();
     }
