@@ -67,11 +67,14 @@ public class CheckpointService {
     @Inject
     LogLeadership leadership;
 
+    /** The latest checkpoint this process knows (signed here, or read every interval): at most an interval old. */
+    private volatile StoredCheckpoint known;
+
     @Scheduled(every = "${govdx.audit.checkpoint.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> periodic() {
         if (!leadership.isLeader()) {
-            return Uni.createFrom().voidItem();
+            return latest().replaceWithVoid().onFailure().recoverWithNull().replaceWithVoid();
         }
         return checkpointNow().replaceWithVoid()
                 .onFailure().invoke(e -> LOG.errorf("periodic checkpoint failed: %s", e.getMessage()))
@@ -87,15 +90,28 @@ public class CheckpointService {
             }
             return checkpoints.latest().flatMap(latest -> {
                 if (latest != null && latest.treeSize() >= current.size()) {
-                    return Uni.createFrom().item(latest);
+                    return Uni.createFrom().item(remember(latest));
                 }
-                return requireConsistent(latest, current).flatMap(ignored -> sign(current));
+                return requireConsistent(latest, current).flatMap(ignored -> sign(current)).map(this::remember);
             });
         });
     }
 
     public Uni<StoredCheckpoint> latest() {
-        return checkpoints.latest();
+        return checkpoints.latest().map(this::remember);
+    }
+
+    /** The latest checkpoint known to this process without a query (null before the first); see {@link #known}. */
+    public StoredCheckpoint latestKnown() {
+        return known;
+    }
+
+    private StoredCheckpoint remember(StoredCheckpoint checkpoint) {
+        StoredCheckpoint current = known;
+        if (checkpoint != null && (current == null || checkpoint.treeSize() > current.treeSize())) {
+            known = checkpoint;
+        }
+        return checkpoint;
     }
 
     public Uni<StoredCheckpoint> bySize(long treeSize) {

@@ -70,6 +70,13 @@ public class ProofService {
                 }
                 return ref;
             });
+            StoredCheckpoint known = checkpoints.latestKnown();
+            if (index != null && treeSize == null && known != null && known.treeSize() > index) {
+                // the common case, in one round trip: the entry and the proof's nodes read at the same time
+                Target tree = new Target(known.treeSize(), known);
+                return Uni.combine().all().unis(entry, fetch(ProofGenerator.inclusionProofNodes(index, tree.size()), List.of())).asTuple()
+                        .map(both -> proof(both.getItem1(), tree, both.getItem2()));
+            }
             Uni<Target> target = treeSize == null ? latestTarget() : requestedTarget("treeSize", treeSize, 1);
             return Uni.combine().all().unis(entry, target).asTuple().flatMap(both -> {
                 EntryRef ref = both.getItem1();
@@ -92,13 +99,15 @@ public class ProofService {
             throw ProblemException.conflict("The entry is not covered by a checkpoint yet; try again in a second");
         }
         List<ProofElement> path = ProofGenerator.inclusionProofNodes(ref.index(), tree.size());
-        return fetch(path, tree.checkpoint() == null ? List.of(tree.size()) : List.of()).map(store -> {
-            ProofGenerator proofs = new ProofGenerator(store);
-            List<byte[]> proof = proofs.inclusionProof(ref.index(), tree.size());
-            byte[] root = tree.checkpoint() != null ? tree.checkpoint().rootHash() : proofs.rootHash(tree.size());
-            return new InclusionProof(ref.index(), ref.eventId(), tree.size(), StrictBase64.encode(ref.leafHash()), StrictBase64.encode(root),
-                    proof.stream().map(StrictBase64::encode).toList(), tree.checkpoint() == null ? null : tree.checkpoint().note());
-        });
+        return fetch(path, tree.checkpoint() == null ? List.of(tree.size()) : List.of()).map(store -> proof(ref, tree, store));
+    }
+
+    private static InclusionProof proof(EntryRef ref, Target tree, PrefetchedNodes store) {
+        ProofGenerator proofs = new ProofGenerator(store);
+        List<byte[]> proof = proofs.inclusionProof(ref.index(), tree.size());
+        byte[] root = tree.checkpoint() != null ? tree.checkpoint().rootHash() : proofs.rootHash(tree.size());
+        return new InclusionProof(ref.index(), ref.eventId(), tree.size(), StrictBase64.encode(ref.leafHash()), StrictBase64.encode(root),
+                proof.stream().map(StrictBase64::encode).toList(), tree.checkpoint() == null ? null : tree.checkpoint().note());
     }
 
     /** The proof that the tree of size {@code from} is a prefix of the tree of size {@code to} (default: the latest checkpoint). */
