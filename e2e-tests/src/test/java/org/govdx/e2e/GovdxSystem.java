@@ -17,9 +17,10 @@ import java.util.Map;
  */
 public class GovdxSystem implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
 
-    public static final int PORT_OFFSET = 100;
+    /** Ports of this stack: +100 (replicas +200), or GOVDX_E2E_PORT_OFFSET when two checkouts share a machine. */
+    public static final int PORT_OFFSET = Integer.parseInt(System.getenv().getOrDefault("GOVDX_E2E_PORT_OFFSET", "100"));
     public static final String GATEWAY = "http://localhost:" + (8480 + PORT_OFFSET);
-    private static final String DB_SUFFIX = "_e2e";
+    private static final String DB_SUFFIX = GovdxStack.testDatabase("_e2e");
     private static boolean started;
 
     @Override
@@ -45,14 +46,14 @@ public class GovdxSystem implements BeforeAllCallback, ExtensionContext.Store.Cl
     }
 
     /** A second instance of every service (ports +200) on the same databases: replicas, as on a cluster. */
-    public static final String REPLICA_GATEWAY = "http://localhost:" + (8480 + 200);
+    public static final String REPLICA_GATEWAY = "http://localhost:" + (8480 + PORT_OFFSET + 100);
 
     public static void startReplicas() throws IOException, InterruptedException {
-        run(GovdxStack.root().resolve("e2e-tests/target/stack-replicas"), 200, "up", "--no-build", "--no-seed");
+        run(GovdxStack.root().resolve("e2e-tests/target/stack-replicas"), PORT_OFFSET + 100, "up", "--no-build", "--no-seed");
     }
 
     public static void stopReplicas() throws IOException, InterruptedException {
-        run(GovdxStack.root().resolve("e2e-tests/target/stack-replicas"), 200, "down");
+        run(GovdxStack.root().resolve("e2e-tests/target/stack-replicas"), PORT_OFFSET + 100, "down");
     }
 
     private static void run(String... command) throws IOException, InterruptedException {

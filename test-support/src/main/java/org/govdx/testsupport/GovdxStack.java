@@ -42,6 +42,15 @@ public final class GovdxStack {
         }
     }
 
+    /**
+     * A test database's name on this machine: the base name plus {@code GOVDX_TEST_DB_SUFFIX} when set, so two
+     * checkouts (or two people) running the same module's tests at once never clean each other's schema.
+     */
+    public static String testDatabase(String base) {
+        String suffix = System.getenv().getOrDefault("GOVDX_TEST_DB_SUFFIX", "");
+        return suffix.matches("[a-z0-9_]*") ? base + suffix : base;
+    }
+
     public static void ensureDatabase(String name) {
         org.govdx.devstack.Databases.ensure(DB_HOST, DB_PORT, DB_USER, System.getenv().getOrDefault("GOVDX_DB_PASSWORD", ""), name);
     }

@@ -14,7 +14,7 @@ public class GovdxTestResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void init(Map<String, String> initArgs) {
-        database = initArgs.getOrDefault("database", "govdx_test");
+        database = GovdxStack.testDatabase(initArgs.getOrDefault("database", "govdx_test"));
     }
 
     @Override

@@ -26,7 +26,8 @@ public final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    public static ServiceProcess start(String module, String database, Map<String, String> properties) {
+    public static ServiceProcess start(String module, String databaseBase, Map<String, String> properties) {
+        String database = GovdxStack.testDatabase(databaseBase);
         Path jar = GovdxStack.root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is not built: build the reactor (./mvnw verify) or `./mvnw install -pl " + module + " -DskipTests` first");
