@@ -17,6 +17,10 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.govdx.gateway.edge.BodyLimits;
+import org.govdx.gateway.edge.LimitedBody;
+import org.govdx.gateway.edge.RateLimiter;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
@@ -53,6 +57,8 @@ public class ApiProxy {
 
     private final Map<String, Upstream> upstreams = new ConcurrentHashMap<>();
     private HttpClient client;
+    private RateLimiter rateLimiter;
+    private BodyLimits bodyLimits;
 
     private record Upstream(String host, int port, boolean ssl) {
     }
@@ -65,6 +71,14 @@ public class ApiProxy {
             boolean ssl = "https".equals(uri.getScheme());
             upstreams.put(name, new Upstream(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : (ssl ? 443 : 80), ssl));
         });
+        GatewayConfig.RateLimit limits = config.rateLimit();
+        Map<String, RateLimiter.Budget> departments = new java.util.HashMap<>();
+        limits.departments().forEach((code, budget) -> departments.put("department:" + code,
+                new RateLimiter.Budget(budget.perSecond(), budget.burst().orElse(Math.max(1, budget.perSecond() * 2)))));
+        rateLimiter = new RateLimiter(new RateLimiter.Budget(limits.perSecond(), limits.burst()), departments, System::nanoTime);
+        GatewayConfig.BodyLimit body = config.bodyLimit();
+        bodyLimits = new BodyLimits(body.defaultMax().asLongValue(),
+                body.uploadPaths().stream().map(p -> BodyLimits.route(p, body.uploadMax().asLongValue())).toList());
         router.route("/api/*").order(-10).failureHandler(this::failure);
         router.route("/api/*").handler(this::proxy);
     }
@@ -89,10 +103,47 @@ public class ApiProxy {
             Problems.send(ctx, 404, "not-found", "Not Found", "No API named '" + name + "'; try catalog, exchange or audit");
             return;
         }
-        forward(ctx, upstream, requestId);
+        if (config.rateLimit().enabled()) {
+            RateLimiter.Verdict verdict = rateLimiter.check(callerKey(ctx));
+            ctx.response().putHeader("RateLimit-Limit", Long.toString(verdict.limit()))
+                    .putHeader("RateLimit-Remaining", Long.toString(verdict.remaining()));
+            if (!verdict.allowed()) {
+                ctx.response().putHeader("Retry-After", Long.toString(verdict.retryAfterSeconds()));
+                Problems.send(ctx, 429, "rate-limited", "Too Many Requests",
+                        "This department has used its request budget for now; retry after " + verdict.retryAfterSeconds() + " s");
+                return;
+            }
+        }
+        long maxBytes = bodyLimits.maxBytes(path);
+        String declared = request.getHeader("Content-Length");
+        if (declared != null && declared.chars().allMatch(Character::isDigit) && declared.length() < 19 && Long.parseLong(declared) > maxBytes) {
+            tooLarge(ctx, maxBytes);
+            return;
+        }
+        forward(ctx, upstream, requestId, maxBytes);
     }
 
-    private void forward(RoutingContext ctx, Upstream upstream, String requestId) {
+    /** Whose budget a request spends: the verified token's department, else its client or user, else the address. */
+    private static String callerKey(RoutingContext ctx) {
+        if (ctx.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()
+                && user.getSecurityIdentity().getPrincipal() instanceof JsonWebToken token) {
+            Object department = token.getClaim("department");
+            if (department != null && !department.toString().isBlank()) {
+                return "department:" + department;
+            }
+            Object client = token.getClaim("azp");
+            return client != null ? "client:" + client : "user:" + token.getName();
+        }
+        return "address:" + (ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().host());
+    }
+
+    private static void tooLarge(RoutingContext ctx, long maxBytes) {
+        ctx.response().putHeader("Connection", "close");
+        Problems.send(ctx, 413, "payload-too-large", "Content Too Large",
+                "This API takes request bodies of at most " + maxBytes + " bytes");
+    }
+
+    private void forward(RoutingContext ctx, Upstream upstream, String requestId, long maxBytes) {
         HttpServerRequest request = ctx.request();
         request.pause();
         RequestOptions options = new RequestOptions()
@@ -113,7 +164,10 @@ public class ApiProxy {
         options.setHeaders(headers);
 
         client.request(options)
-                .compose(upstreamRequest -> upstreamRequest.send(request))
+                .compose(upstreamRequest -> upstreamRequest.send(new LimitedBody(request, maxBytes, () -> {
+                    upstreamRequest.reset();
+                    tooLarge(ctx, maxBytes);
+                })))
                 .onSuccess(upstreamResponse -> relay(ctx, upstreamResponse, requestId))
                 .onFailure(e -> {
                     LOG.warnf("upstream %s:%d failed for %s %s: %s", upstream.host(), upstream.port(), request.method(), request.path(), e.getMessage());

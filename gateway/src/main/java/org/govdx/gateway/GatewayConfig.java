@@ -18,4 +18,46 @@ public interface GatewayConfig {
     /** Paths forwarded without a token: public documents such as the agreement-signing JWKS. */
     @WithDefault("/api/exchange/.well-known/jwks.json")
     java.util.Set<String> publicPaths();
+
+    RateLimit rateLimit();
+
+    BodyLimit bodyLimit();
+
+    /** Per-department request budgets; a department without its own entry gets the default. */
+    interface RateLimit {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Sustained requests a second per department (per gateway replica). */
+        @WithDefault("200")
+        double perSecond();
+
+        /** Requests a department may send at once after being idle. */
+        @WithDefault("400")
+        double burst();
+
+        /** {@code govdx.gateway.rate-limit.departments.<code>.per-second} / {@code .burst}. */
+        Map<String, DepartmentBudget> departments();
+
+        interface DepartmentBudget {
+            double perSecond();
+
+            java.util.Optional<Double> burst();
+        }
+    }
+
+    /** The largest request body: one default for API calls, a larger one for the data-upload routes. */
+    interface BodyLimit {
+
+        @WithDefault("2M")
+        io.quarkus.runtime.configuration.MemorySize defaultMax();
+
+        @WithDefault("2G")
+        io.quarkus.runtime.configuration.MemorySize uploadMax();
+
+        /** Routes taking uploads; {@code *} is one path segment. */
+        @WithDefault("/api/exchange/datasets/*/versions/*/rows")
+        java.util.List<String> uploadPaths();
+    }
 }

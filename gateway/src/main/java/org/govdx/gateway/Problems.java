@@ -10,6 +10,9 @@ final class Problems {
     }
 
     static void send(RoutingContext ctx, int status, String slug, String title, String detail) {
+        if (ctx.response().ended()) {
+            return;
+        }
         if (ctx.response().headWritten()) {
             ctx.response().reset();
             return;

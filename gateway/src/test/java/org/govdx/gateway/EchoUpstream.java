@@ -55,6 +55,10 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
         }
         String url = "http://127.0.0.1:" + server.actualPort();
         return Map.of("govdx.gateway.routes.catalog", url,
+                // a tight budget for one department, to see 429s without flooding the others
+                "govdx.gateway.rate-limit.departments.transport.per-second", "0.2",
+                "govdx.gateway.rate-limit.departments.transport.burst", "3",
+                "govdx.gateway.body-limit.upload-paths", "/api/exchange/datasets/*/versions/*/rows,/api/catalog/uploads/*",
                 "govdx.gateway.routes.audit", url,
                 "govdx.gateway.routes.exchange", "http://127.0.0.1:9",
                 "govdx.keycloak.url", GovdxStack.KEYCLOAK_URL);
