@@ -112,7 +112,12 @@ public class ProblemExceptionMappers {
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
-    public Response unexpected(Throwable e, UriInfo uri) {
+    public Response unexpected(Throwable e, UriInfo uri, io.vertx.core.http.HttpServerResponse response) {
+        if (isBodyOverLimit(e)) {
+            // Quarkus' input stream has already answered 413 and closes the connection; nothing is left to write
+            return response.ended() ? null : ProblemResponses.of(413, "payload-too-large", "Content Too Large",
+                    "The request body is larger than this operation takes", path(uri), List.of());
+        }
         Throwable cause = unwrap(e);
         if (cause != e && !(cause instanceof RuntimeException && cause.getClass() == RuntimeException.class)) {
             if (cause instanceof ProblemException p) {
@@ -128,6 +133,16 @@ public class ProblemExceptionMappers {
         }
         LOG.error("unexpected failure", e);
         return ProblemResponses.of(500, "server-error", "Server error", "The service could not complete the request", path(uri), List.of());
+    }
+
+    /** A chunked request body cut off by the per-route limit (common RequestBodyLimits) while it was read. */
+    static boolean isBodyOverLimit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.io.IOException && "Request too large".equals(t.getMessage())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** PostgreSQL 23505: a race on a unique key (e.g. two first uses creating the same row) is a conflict, not a failure. */
