@@ -11,6 +11,7 @@ import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.govdx.common.events.AuditEvent;
 import org.govdx.common.events.AuditEvents;
@@ -18,7 +19,9 @@ import org.govdx.common.identity.Caller;
 import org.govdx.common.json.CanonicalJson;
 import org.govdx.exchange.catalog.CatalogClient;
 import org.govdx.exchange.catalog.CatalogDataset;
+import org.govdx.exchange.data.extract.ExtractService;
 import org.govdx.rules.classification.AccessMode;
+import org.govdx.rules.extract.ExtractFormat;
 import org.govdx.rules.filter.Filter;
 import org.govdx.rules.filter.FilterSyntaxException;
 import org.govdx.rules.filter.SqlFragment;
@@ -34,8 +37,6 @@ import org.govdx.rules.policy.PlanExecutor;
 import org.govdx.rules.policy.PolicyDecisionPoint;
 import org.govdx.rules.policy.SortKey;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -79,8 +80,11 @@ public class GovernedReadService {
     @Inject
     ObjectMapper mapper;
 
-    @ConfigProperty(name = "govdx.keys.master-key")
-    String masterKey;
+    @Inject
+    ExtractService extracts;
+
+    @Inject
+    AgreementKeys keys;
 
     @ConfigProperty(name = "govdx.data.page-size-cap", defaultValue = "500")
     int pageSizeCap;
@@ -90,11 +94,20 @@ public class GovernedReadService {
                         List<String> groupBy, List<String> aggregates) {
     }
 
-    /** The outcome: an HTTP status, a body (JSON bytes), the audit event id, the request hash, and extra headers. */
-    public record Outcome(int status, byte[] body, String contentType, UUID auditEventId, String requestHash, Map<String, String> headers) {
+    /** The outcome: an HTTP status, a body (JSON bytes, or a stream for EXTRACT), the audit event id, the request hash, and extra headers. */
+    public record Outcome(int status, byte[] body, String contentType, UUID auditEventId, String requestHash, Map<String, String> headers,
+                          StreamingOutput stream) {
+        public Outcome(int status, byte[] body, String contentType, UUID auditEventId, String requestHash, Map<String, String> headers) {
+            this(status, body, contentType, auditEventId, requestHash, headers, null);
+        }
     }
 
     public Outcome query(Caller caller, UUID agreementId, Query q, Optional<String> caseReference, Optional<String> onBehalfOf) {
+        return query(caller, agreementId, q, caseReference, onBehalfOf, ExtractFormat.NDJSON);
+    }
+
+    /** {@code format}: how an EXTRACT is written (part of the request hash in that mode). */
+    public Outcome query(Caller caller, UUID agreementId, Query q, Optional<String> caseReference, Optional<String> onBehalfOf, ExtractFormat format) {
         Map<String, Object> requestDoc = new LinkedHashMap<>();
         requestDoc.put("agreementId", agreementId.toString());
         requestDoc.put("mode", q.mode());
@@ -107,6 +120,9 @@ public class GovernedReadService {
         requestDoc.put("caseReference", caseReference.orElse(null));
         requestDoc.put("onBehalfOf", onBehalfOf.orElse(null));
         requestDoc.put("principal", caller.principal());
+        if ("EXTRACT".equalsIgnoreCase(q.mode())) {
+            requestDoc.put("format", format.name());
+        }
         String requestHash = sha256(CanonicalJson.bytes(requestDoc));
 
         AccessMode mode;
@@ -201,12 +217,8 @@ public class GovernedReadService {
             }
             return aggregate(caller, agreement, dataset, plan, requestHash, caseReference, onBehalfOf, q.purpose(), action);
         }
-        if (mode != AccessMode.VIEW) {
-            AuditEvent event = events.of(caller, action, agreement.providerDepartment()).agreement(agreementId.toString())
-                    .dataset(agreement.datasetId().toString(), agreement.datasetVersion()).denied("MODE_NOT_IMPLEMENTED")
-                    .details(details(mode, requestHash, caseReference, onBehalfOf, q.purpose())).build();
-            recordSeparately(event);
-            return problem(501, "mode-not-implemented", "This cut of the data plane serves VIEW and AGGREGATE only", event.eventId(), requestHash);
+        if (mode == AccessMode.EXTRACT) {
+            return extracts.start(caller, agreement, dataset, plan, format, requestHash, caseReference, onBehalfOf, q.purpose());
         }
         return view(caller, agreement, dataset, plan, q.cursor(), requestHash, caseReference, onBehalfOf, q.purpose(), action);
     }
@@ -440,19 +452,9 @@ public class GovernedReadService {
         }
     }
 
-    /** The agreement's own pseudonym key: HMAC-SHA256(master key, "govdx/pseudonym-key/v1\n" + agreement id). */
+    /** The agreement's own pseudonym key ({@link AgreementKeys}). */
     Masker masker(UUID agreementId, Plan plan) {
-        return new Masker(agreementKey(agreementId, "govdx/pseudonym-key/v1\n"));
-    }
-
-    byte[] agreementKey(UUID agreementId, String label) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(Base64.getDecoder().decode(masterKey), "HmacSHA256"));
-            return mac.doFinal((label + agreementId).getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return keys.masker(agreementId);
     }
 
     private GrantMapping.AgreementRow load(UUID id) {

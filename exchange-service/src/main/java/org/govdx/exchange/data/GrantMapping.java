@@ -59,7 +59,9 @@ public final class GrantMapping {
                 .term(a.termStart().atStartOfDay(CHINA).toInstant(), a.termEnd().plusDays(1).atStartOfDay(CHINA).toInstant())
                 .fields(fields).mode(AccessMode.valueOf(doc.path("accessMode").asText()))
                 .purpose(doc.path("purpose").path("code").asText()).authorisedPrincipals(users)
-                .pageSizeCap(pageSizeCap);
+                .pageSizeCap(pageSizeCap)
+                // every data call names the case it serves (like X-Road's X-Road-Issue); the audit event records it
+                .caseReferenceRequired(true);
         if (filter != null && !filter.isBlank()) {
             b.rowFilter(Filter.parse(filter));
         }

@@ -161,6 +161,7 @@ class GovernedReadTests {
         int pages = 0;
         do {
             Response page = given().auth().oauth2(Tokens.ofSystem("hrss")).contentType("application/json").header("X-On-Behalf-Of", "hrss-steward")
+                    .header("X-Case-Reference", "人社〔2026〕7号")
                     .body(query(GRANTED, null, null, 12, cursor, PURPOSE)).post("/api/exchange/agreements/" + agreementId + "/query");
             page.then().statusCode(200);
             List<Map<String, Object>> got = page.path("rows");
