@@ -72,6 +72,8 @@ public final class Masker {
     private static final Pattern ADDRESS_DISTRICT_PREFIX = addressDistrictPrefix();
 
     private final SecretKeySpec pseudonymKey;
+    /** One initialised MAC per thread (Mac.getInstance and init cost more than the HMAC of a short value). */
+    private final ThreadLocal<Mac> pseudonymMac = ThreadLocal.withInitial(this::newPseudonymMac);
 
     /** A masker for one agreement; {@code pseudonymKey} must have at least {@value #MIN_KEY_BYTES} bytes. */
     public Masker(byte[] pseudonymKey) {
@@ -116,12 +118,17 @@ public final class Masker {
         if (pseudonymKey == null) {
             throw new IllegalStateException("this masker has no pseudonym key");
         }
+        Mac mac = pseudonymMac.get();
+        mac.update(PSEUDONYM_CONTEXT);
+        byte[] digest = mac.doFinal(canonicalText(value).getBytes(StandardCharsets.UTF_8));
+        return PSEUDONYM_PREFIX + base32(digest, PSEUDONYM_LENGTH);
+    }
+
+    private Mac newPseudonymMac() {
         try {
             Mac mac = Mac.getInstance(HMAC);
             mac.init(pseudonymKey);
-            mac.update(PSEUDONYM_CONTEXT);
-            byte[] digest = mac.doFinal(canonicalText(value).getBytes(StandardCharsets.UTF_8));
-            return PSEUDONYM_PREFIX + base32(digest, PSEUDONYM_LENGTH);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }
