@@ -7,7 +7,7 @@ import java.util.function.LongSupplier;
 /**
  * Per-department request budgets at the gateway: one {@link TokenBucket} per caller key (the department claim of a
  * verified token, else the client or the remote address). Departments may have their own rate; the rest share the
- * default. Each gateway replica keeps its own buckets (see docs/decisions/0050), so a cluster of n replicas admits up to
+ * default. Each gateway replica keeps its own buckets (see docs/decisions/0051), so a cluster of n replicas admits up to
  * n times the configured rate.
  */
 public final class RateLimiter {
