@@ -64,6 +64,11 @@ public final class CatalogDatasets {
     }
 
     public UUID publish(String owner, String classification, List<Map<String, Object>> fields) {
+        return publish(owner, classification, fields, "HOSTED");
+    }
+
+    /** {@code distribution}: "HOSTED", or {@code Map.of("mode", "PROXIED", "endpoint", url)} for a dataset served by its provider. */
+    public UUID publish(String owner, String classification, List<Map<String, Object>> fields, Object distribution) {
         registerDepartment(owner);
         String code = owner.toUpperCase().replace("-", "") + "-T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         Map<String, Object> dataset = new LinkedHashMap<>();
@@ -77,7 +82,7 @@ public final class CatalogDatasets {
         dataset.put("updateFrequency", "DAILY");
         dataset.put("legalBasis", "OPEN".equals(classification) ? null : "《政务数据共享条例》");
         dataset.put("classification", classification);
-        dataset.put("distribution", "HOSTED");
+        dataset.put("distribution", distribution);
         dataset.put("fields", fields);
         Response created = RestAssured.given().baseUri(baseUri).auth().oauth2(Tokens.of(owner + "-steward"))
                 .contentType("application/json").body(dataset).post("/api/catalog/datasets");

@@ -59,6 +59,38 @@ public final class SealedKeys {
         }
     }
 
+    /**
+     * Seals any secret (e.g. a provider endpoint's credential) the same way: AES-256-GCM under the master key,
+     * {@code context} as associated data so the sealed bytes only open for the record they were sealed for.
+     */
+    public byte[] sealBytes(byte[] secret, String context) {
+        try {
+            byte[] iv = new byte[IV_BYTES];
+            RANDOM.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, masterKey, new GCMParameterSpec(128, iv));
+            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(secret);
+            byte[] out = Arrays.copyOf(iv, IV_BYTES + sealed.length);
+            System.arraycopy(sealed, 0, out, IV_BYTES, sealed.length);
+            return out;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot seal secret", e);
+        }
+    }
+
+    /** Opens what {@link #sealBytes} sealed under the same context; fails on any other context or a wrong master key. */
+    public byte[] openBytes(byte[] sealed, String context) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, masterKey, new GCMParameterSpec(128, sealed, 0, IV_BYTES));
+            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+            return cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot open a sealed secret (wrong master key or context)", e);
+        }
+    }
+
     public PrivateKey open(byte[] sealed, String kid) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");

@@ -20,6 +20,10 @@ import org.govdx.common.json.CanonicalJson;
 import org.govdx.exchange.catalog.CatalogClient;
 import org.govdx.exchange.catalog.CatalogDataset;
 import org.govdx.exchange.data.extract.ExtractService;
+import org.govdx.exchange.data.proxy.ProviderFailure;
+import org.govdx.exchange.data.proxy.ProxiedData;
+import org.govdx.exchange.data.proxy.ProxiedRows;
+import org.govdx.exchange.data.usage.UsageMonitor;
 import org.govdx.rules.classification.AccessMode;
 import org.govdx.rules.extract.ExtractFormat;
 import org.govdx.rules.filter.Filter;
@@ -31,6 +35,7 @@ import org.govdx.rules.policy.AggregateOp;
 import org.govdx.rules.policy.DataRequest;
 import org.govdx.rules.policy.Decision;
 import org.govdx.rules.policy.DenyReason;
+import org.govdx.rules.policy.DifferencingGuard;
 import org.govdx.rules.policy.Grant;
 import org.govdx.rules.policy.Plan;
 import org.govdx.rules.policy.PlanExecutor;
@@ -76,6 +81,18 @@ public class GovernedReadService {
 
     @Inject
     AuditEvents events;
+
+    @Inject
+    ProxiedData proxied;
+
+    @Inject
+    UsageMonitor usage;
+
+    @Inject
+    DatasetSchemaCache schemas;
+
+    @Inject
+    ReadCommitter committer;
 
     @Inject
     ObjectMapper mapper;
@@ -149,7 +166,7 @@ public class GovernedReadService {
             recordSeparately(event);
             return problem(404, "no-agreement", "No agreement " + agreementId + " covers the caller", event.eventId(), requestHash);
         }
-        CatalogDataset dataset = catalog.dataset(agreement.datasetId(), agreement.datasetVersion()).await().atMost(DB);
+        CatalogDataset dataset = schemas.dataset(agreement.datasetId(), agreement.datasetVersion());
         Filter filter;
         try {
             filter = q.filter() == null || q.filter().isBlank() ? null : Filter.parse(q.filter());
@@ -215,7 +232,24 @@ public class GovernedReadService {
                         filter != null ? "An aggregate query takes no filter of its own: only the agreement's filter selects rows"
                                 : "Grouping by a masked field is not available yet", event.eventId(), requestHash);
             }
-            return aggregate(caller, agreement, dataset, plan, requestHash, caseReference, onBehalfOf, q.purpose(), action);
+            List<String> dimensions = AggregateDimensions.of(grant, dataset);
+            if (!dimensions.containsAll(plan.groupBy())) {
+                AuditEvent event = events.of(caller, action, agreement.providerDepartment()).agreement(agreementId.toString())
+                        .dataset(agreement.datasetId().toString(), agreement.datasetVersion()).denied("AGGREGATE_GROUP_NOT_A_DIMENSION")
+                        .details(details(mode, requestHash, caseReference, onBehalfOf, q.purpose())).build();
+                recordSeparately(event);
+                return problem(400, "aggregate-group-not-a-dimension", "Aggregates group only by the agreement's dimensions: fields granted in clear "
+                        + "that are neither a key nor a decimal measure", event.eventId(), requestHash);
+            }
+            return aggregate(caller, agreement, dataset, plan, dimensions, requestHash, caseReference, onBehalfOf, q.purpose(), action);
+        }
+        if (mode == AccessMode.EXTRACT && ProxiedData.isProxied(dataset)) {
+            AuditEvent event = events.of(caller, action, agreement.providerDepartment()).agreement(agreementId.toString())
+                    .dataset(agreement.datasetId().toString(), agreement.datasetVersion()).denied("EXTRACT_OF_PROXIED_DATASET")
+                    .details(details(mode, requestHash, caseReference, onBehalfOf, q.purpose())).build();
+            recordSeparately(event);
+            return problem(501, "extract-not-available-for-proxied", "An EXTRACT of a proxied dataset is not available yet; use VIEW pages",
+                    event.eventId(), requestHash);
         }
         if (mode == AccessMode.EXTRACT) {
             return extracts.start(caller, agreement, dataset, plan, format, requestHash, caseReference, onBehalfOf, q.purpose());
@@ -225,7 +259,15 @@ public class GovernedReadService {
 
     private Outcome view(Caller caller, GrantMapping.AgreementRow agreement, CatalogDataset dataset, Plan plan, String cursor, String requestHash,
                          Optional<String> caseReference, Optional<String> onBehalfOf, String purpose, String action) {
-        boolean sorted = !plan.sort().isEmpty();
+        List<Map<String, Object>> provided = null;
+        if (ProxiedData.isProxied(dataset)) {
+            try {
+                provided = proxied.rows(dataset); // before the transaction: no connection or quota lock is held while the provider answers
+            } catch (ProviderFailure f) {
+                return providerFailure(caller, agreement, AccessMode.VIEW, f, requestHash, caseReference, onBehalfOf, purpose, action);
+            }
+        }
+        boolean sorted = !plan.sort().isEmpty() || provided != null; // proxied pages are offsets into the provider's answer
         long after;
         try {
             after = cursor == null || cursor.isBlank() ? 0 : Long.parseLong(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII));
@@ -251,93 +293,84 @@ public class GovernedReadService {
         LocalDate today = LocalDate.now(GrantMapping.CHINA);
         OptionalLong quota = plan.limits().dailyRowQuota();
         int pageSize = plan.limits().pageSize();
-        SqlConnection conn = pool.getConnection().await().atMost(DB);
-        Transaction tx = null;
-        try {
-            tx = conn.begin().await().atMost(DB);
-            long remaining = Long.MAX_VALUE;
-            if (quota.isPresent()) {
-                conn.preparedQuery("insert into data_quota (agreement_id, day, rows_used) values ($1, $2, 0) on conflict do nothing")
-                        .execute(Tuple.of(agreement.id(), today)).await().atMost(DB);
-                long used = conn.preparedQuery("select rows_used from data_quota where agreement_id = $1 and day = $2 for update")
-                        .execute(Tuple.of(agreement.id(), today)).await().atMost(DB).iterator().next().getLong(0);
-                remaining = quota.getAsLong() - used;
-                if (remaining <= 0) {
-                    tx.rollback().await().atMost(DB);
-                    tx = null;
-                    AuditEvent event = events.of(caller, action, agreement.providerDepartment()).agreement(agreement.id().toString())
-                            .dataset(agreement.datasetId().toString(), agreement.datasetVersion()).denied("DAILY_ROW_QUOTA_SPENT")
-                            .details(details(AccessMode.VIEW, requestHash, caseReference, onBehalfOf, purpose)).build();
-                    recordSeparately(event);
-                    ZonedDateTime reset = today.plusDays(1).atStartOfDay(GrantMapping.CHINA);
-                    long seconds = Math.max(1, Duration.between(ZonedDateTime.now(GrantMapping.CHINA), reset).getSeconds());
-                    Outcome o = problem(429, "daily-row-quota-spent", "The agreement's daily row quota is spent; it resets at " + reset.toOffsetDateTime(),
-                            event.eventId(), requestHash);
-                    return new Outcome(o.status(), o.body(), o.contentType(), o.auditEventId(), requestHash,
-                            Map.of("Retry-After", Long.toString(seconds), "X-Quota-Reset", reset.toOffsetDateTime().toString()));
-                }
+        // read and mask first, holding nothing; then the quota and the audit event commit with other reads' (ReadCommitter)
+        params.add(pageSize + 1);
+        sql.append(" limit $").append(params.size());
+        if (sorted) {
+            params.add(after);
+            sql.append(" offset $").append(params.size());
+        }
+        PlanExecutor executor = new PlanExecutor(plan, masker(agreement.id(), plan));
+        List<Map<String, Object>> out = new ArrayList<>();
+        List<Long> rowNos = new ArrayList<>();
+        boolean more = false;
+        if (provided != null) {
+            List<Map<String, Object>> page = ProxiedRows.page(provided, plan, executor, after, pageSize);
+            more = page.size() > pageSize;
+            for (int i = 0; i < Math.min(pageSize, page.size()); i++) {
+                out.add(executor.project(ProxiedRows.asHosted(page.get(i))));
             }
-            int limit = (int) Math.min(pageSize, remaining);
-            params.add(limit + 1);
-            sql.append(" limit $").append(params.size());
-            if (sorted) {
-                params.add(after);
-                sql.append(" offset $").append(params.size());
-            }
-            RowSet<Row> rows = conn.preparedQuery(sql.toString()).execute(Tuple.from(params)).await().atMost(DB);
-            PlanExecutor executor = new PlanExecutor(plan, masker(agreement.id(), plan));
-            List<Map<String, Object>> out = new ArrayList<>();
-            long lastRowNo = after;
-            boolean more = false;
-            for (Row r : rows) {
-                if (out.size() == limit) {
+        } else {
+            for (Row r : pool.preparedQuery(sql.toString()).execute(Tuple.from(params)).await().atMost(DB)) {
+                if (out.size() == pageSize) {
                     more = true;
                     break;
                 }
                 out.add(executor.project(values(r.getString(1))));
-                lastRowNo = r.getLong(0);
+                rowNos.add(r.getLong(0));
             }
-            long next = sorted ? after + out.size() : lastRowNo;
+        }
+        boolean moreRows = more;
+        ReadCommitter.Finished finished = committer.commit(new ReadCommitter.Pending(agreement.id(), today, quota, out.size(), (granted, remainingBefore) -> {
+            if (quota.isPresent() && remainingBefore <= 0) {
+                AuditEvent event = events.of(caller, action, agreement.providerDepartment()).agreement(agreement.id().toString())
+                        .dataset(agreement.datasetId().toString(), agreement.datasetVersion()).denied("DAILY_ROW_QUOTA_SPENT")
+                        .details(details(AccessMode.VIEW, requestHash, caseReference, onBehalfOf, purpose)).build();
+                ZonedDateTime reset = today.plusDays(1).atStartOfDay(GrantMapping.CHINA);
+                long seconds = Math.max(1, Duration.between(ZonedDateTime.now(GrantMapping.CHINA), reset).getSeconds());
+                Outcome o = problem(429, "daily-row-quota-spent", "The agreement's daily row quota is spent; it resets at " + reset.toOffsetDateTime(),
+                        event.eventId(), requestHash);
+                return new ReadCommitter.Finished(event, new Outcome(o.status(), o.body(), o.contentType(), o.auditEventId(), requestHash,
+                        Map.of("Retry-After", Long.toString(seconds), "X-Quota-Reset", reset.toOffsetDateTime().toString())));
+            }
+            List<Map<String, Object>> delivered = out.subList(0, granted);
+            boolean hasNext = moreRows || granted < out.size();
+            long next = sorted ? after + granted : granted == 0 ? after : rowNos.get(granted - 1);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("agreementId", agreement.id().toString());
             body.put("fields", plan.projection());
-            body.put("rows", out);
-            body.put("nextCursor", more ? Base64.getUrlEncoder().withoutPadding().encodeToString(Long.toString(next).getBytes(StandardCharsets.US_ASCII)) : null);
+            body.put("rows", delivered);
+            body.put("nextCursor", hasNext ? Base64.getUrlEncoder().withoutPadding().encodeToString(Long.toString(next).getBytes(StandardCharsets.US_ASCII)) : null);
             if (quota.isPresent()) {
-                body.put("quotaRemaining", remaining - out.size());
+                body.put("quotaRemaining", remainingBefore - granted);
             }
-            byte[] bytes = mapper.writeValueAsBytes(body);
-            String responseHash = sha256(bytes);
-            if (quota.isPresent()) {
-                conn.preparedQuery("update data_quota set rows_used = rows_used + $3 where agreement_id = $1 and day = $2")
-                        .execute(Tuple.of(agreement.id(), today, (long) out.size())).await().atMost(DB);
+            byte[] bytes;
+            try {
+                bytes = mapper.writeValueAsBytes(body);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
             }
             Map<String, Object> details = details(AccessMode.VIEW, requestHash, caseReference, onBehalfOf, purpose);
-            details.put("rowCount", out.size());
-            details.put("responseHash", responseHash);
+            details.put("rowCount", granted);
+            details.put("responseHash", sha256(bytes));
             AuditEvent event = events.of(caller, action, agreement.providerDepartment()).agreement(agreement.id().toString())
                     .dataset(agreement.datasetId().toString(), agreement.datasetVersion()).fields(plan.projection()).details(details).build();
-            conn.preparedQuery("insert into outbox_event (event_id, action, payload) values ($1, $2, $3)")
-                    .execute(Tuple.of(event.eventId(), event.action(), json(event))).await().atMost(DB);
-            tx.commit().await().atMost(DB);
-            tx = null;
-            return new Outcome(200, bytes, "application/json", event.eventId(), requestHash, Map.of());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        } finally {
-            if (tx != null) {
-                try {
-                    tx.rollback().await().atMost(DB);
-                } catch (RuntimeException ignored) {
-                    // closing next
-                }
-            }
-            conn.close().await().atMost(DB);
-        }
+            return new ReadCommitter.Finished(event, new Outcome(200, bytes, "application/json", event.eventId(), requestHash, Map.of()));
+        }));
+        usage.observe(finished.event());
+        return (Outcome) finished.result();
     }
 
-    private Outcome aggregate(Caller caller, GrantMapping.AgreementRow agreement, CatalogDataset dataset, Plan plan, String requestHash,
+    private Outcome aggregate(Caller caller, GrantMapping.AgreementRow agreement, CatalogDataset dataset, Plan plan, List<String> dimensions, String requestHash,
                               Optional<String> caseReference, Optional<String> onBehalfOf, String purpose, String action) {
+        List<Map<String, Object>> provided = null;
+        if (ProxiedData.isProxied(dataset)) {
+            try {
+                provided = proxied.rows(dataset);
+            } catch (ProviderFailure f) {
+                return providerFailure(caller, agreement, AccessMode.AGGREGATE, f, requestHash, caseReference, onBehalfOf, purpose, action);
+            }
+        }
         List<Object> params = new ArrayList<>(List.of(agreement.datasetId(), agreement.datasetVersion()));
         StringBuilder select = new StringBuilder("select ");
         List<String> groups = new ArrayList<>();
@@ -358,16 +391,23 @@ public class GovernedReadService {
             };
             select.append("(").append(expr).append(")::text, ");
         }
-        select.append("count(*) from hosted_row where dataset_id = $1 and dataset_version = $2");
+        // differencing defence: only rows whose cell over the agreement's dimensions has at least k rows count (DifferencingGuard)
+        List<String> cellColumns = new ArrayList<>();
+        for (String d : dimensions) {
+            cellColumns.add(GrantMapping.column(dataset, d));
+        }
+        select.append("count(*) from (select data, count(*) over (").append(cellColumns.isEmpty() ? "" : "partition by " + String.join(", ", cellColumns))
+                .append(") as cell_size from hosted_row where dataset_id = $1 and dataset_version = $2");
         if (plan.rowFilter().isPresent()) {
             SqlFragment f = plan.rowFilter().get().toSql(field -> GrantMapping.column(dataset, field), params.size() + 1);
             select.append(" and ").append(f.sql());
             params.addAll(f.parameters());
         }
+        params.add((long) plan.limits().minGroupSize());
+        select.append(") cells where cell_size >= $").append(params.size());
         if (!groups.isEmpty()) {
             select.append(" group by ").append(String.join(", ", groups));
         }
-        params.add((long) plan.limits().minGroupSize());
         select.append(" having count(*) >= $").append(params.size());
         if (!groups.isEmpty()) {
             select.append(" order by ").append(String.join(", ", groups));
@@ -378,9 +418,23 @@ public class GovernedReadService {
         Transaction tx = null;
         try {
             tx = conn.begin().await().atMost(DB);
-            RowSet<Row> rows = conn.preparedQuery(select.toString()).execute(Tuple.from(params)).await().atMost(DB);
             List<Map<String, Object>> out = new ArrayList<>();
-            for (Row r : rows) {
+            if (provided != null) {
+                PlanExecutor executor = new PlanExecutor(plan, masker(agreement.id(), plan));
+                List<Map<String, Object>> selected = new ArrayList<>();
+                for (Map<String, Object> row : provided) {
+                    if (executor.selects(row)) {
+                        selected.add(row);
+                    }
+                }
+                List<Map<String, Object>> groupsOut = executor.execute(DifferencingGuard.releaseBase(selected, dimensions, plan.limits().minGroupSize()));
+                groupsOut.sort(ProxiedRows.groupOrder(plan.groupBy()));
+                for (Map<String, Object> g : groupsOut) {
+                    out.add(ProxiedRows.asAggregateOutput(g, plan.groupBy()));
+                }
+            }
+            RowSet<Row> rows = provided != null ? null : conn.preparedQuery(select.toString()).execute(Tuple.from(params)).await().atMost(DB);
+            for (Row r : rows == null ? List.<Row>of() : rows) {
                 Map<String, Object> group = new LinkedHashMap<>();
                 int i = 0;
                 for (String g : plan.groupBy()) {
@@ -407,6 +461,7 @@ public class GovernedReadService {
                     .execute(Tuple.of(event.eventId(), event.action(), json(event))).await().atMost(DB);
             tx.commit().await().atMost(DB);
             tx = null;
+            usage.observe(event);
             return new Outcome(200, bytes, "application/json", event.eventId(), requestHash, Map.of());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
@@ -420,6 +475,17 @@ public class GovernedReadService {
             }
             conn.close().await().atMost(DB);
         }
+    }
+
+    private Outcome providerFailure(Caller caller, GrantMapping.AgreementRow agreement, AccessMode mode, ProviderFailure f, String requestHash,
+                                    Optional<String> caseReference, Optional<String> onBehalfOf, String purpose, String action) {
+        AuditEvent event = events.of(caller, action, agreement.providerDepartment()).agreement(agreement.id().toString())
+                .dataset(agreement.datasetId().toString(), agreement.datasetVersion()).denied("PROVIDER_" + f.kind().name())
+                .details(details(mode, requestHash, caseReference, onBehalfOf, purpose)).build();
+        recordSeparately(event);
+        Outcome o = problem(f.kind().status, f.kind().slug, f.kind().detail, event.eventId(), requestHash);
+        return f.kind() == ProviderFailure.Kind.CIRCUIT_OPEN || f.kind() == ProviderFailure.Kind.NOT_REGISTERED
+                ? new Outcome(o.status(), o.body(), o.contentType(), o.auditEventId(), requestHash, Map.of("Retry-After", "15")) : o;
     }
 
     private static Map<String, Object> details(AccessMode mode, String requestHash, Optional<String> caseReference, Optional<String> onBehalfOf, String purpose) {
@@ -488,6 +554,7 @@ public class GovernedReadService {
     private void recordSeparately(AuditEvent event) {
         pool.preparedQuery("insert into outbox_event (event_id, action, payload) values ($1, $2, $3)")
                 .execute(Tuple.of(event.eventId(), event.action(), json(event))).await().atMost(DB);
+        usage.observe(event);
     }
 
     private String json(Object o) {

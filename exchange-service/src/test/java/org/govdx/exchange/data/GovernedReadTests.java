@@ -78,8 +78,19 @@ class GovernedReadTests {
 
     static String agreement(List<String> fields, long quota, int minGroupSize) {
         publishAndUpload();
+        return agreement(residents, fields, quota, minGroupSize);
+    }
+
+    /** An ACTIVE agreement of hrss over {@code dataset} (civil-affairs'), filtered to district 320505. */
+    static String agreement(UUID dataset, List<String> fields, long quota, int minGroupSize) {
+        String id = endorsedRequest(dataset, fields, quota, minGroupSize);
+        return act("civil-affairs-cdo", id, "approve", true).then().statusCode(200).extract().path("agreementId");
+    }
+
+    /** A request of hrss over {@code dataset}, submitted and endorsed: it waits for the provider. */
+    static String endorsedRequest(UUID dataset, List<String> fields, long quota, int minGroupSize) {
         Map<String, Object> d = new HashMap<>();
-        d.put("datasetId", residents.toString());
+        d.put("datasetId", dataset.toString());
         d.put("fields", fields);
         d.put("purpose", PURPOSE);
         d.put("purposeDetail", "核对低保申请人户籍 verify applicants' household registration");
@@ -98,7 +109,7 @@ class GovernedReadTests {
                 .then().statusCode(201).extract().path("id");
         act("hrss-steward", id, "submit", false);
         act("hrss-cdo", id, "endorse", true);
-        return act("civil-affairs-cdo", id, "approve", true).then().statusCode(200).extract().path("agreementId");
+        return id;
     }
 
     static Response act(String user, String id, String action, boolean ifMatch) {
@@ -283,5 +294,68 @@ class GovernedReadTests {
                 .then().statusCode(200).body("groups.size()", equalTo(0));
         read(Tokens.of("hrss-steward"), strict, aggregate(List.of(), List.of("count"), null))
                 .then().statusCode(200).body("groups.size()", equalTo(0));
+    }
+
+    @Test
+    void aTotalMinusTheVisibleGroupsDoesNotRevealASuppressedGroup() {
+        List<Map<String, Object>> fields = new ArrayList<>();
+        fields.add(CatalogDatasets.field("resident_id", "公民身份号码", "RESTRICTED", "resident_id", true));
+        fields.add(CatalogDatasets.field("district_code", "区县代码", "OPEN", "none", false));
+        fields.add(CatalogDatasets.field("sex", "性别", "OPEN", "none", false));
+        Map<String, Object> income = CatalogDatasets.field("income", "月收入", "OPEN", "none", false);
+        income.put("type", "DECIMAL");
+        fields.add(income);
+        UUID dataset = new CatalogDatasets(CatalogForTests.url()).publish("civil-affairs", "RESTRICTED", fields);
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            // 15 men earning 1000, 14 women earning 2000 and one person of another sex whose income is the secret
+            String sex = i < 15 ? "M" : i < 29 ? "F" : "X";
+            String pay = i < 15 ? "1000" : i < 29 ? "2000" : "99999.5";
+            rows.append("{\"resident_id\":\"").append(IdentifierKind.RESIDENT_ID.random(RANDOM)).append("\",\"district_code\":\"320505\",\"sex\":\"")
+                    .append(sex).append("\",\"income\":").append(pay).append("}\n");
+        }
+        given().auth().oauth2(Tokens.of("civil-affairs-steward")).contentType("application/x-ndjson").body(rows.toString().getBytes(StandardCharsets.UTF_8))
+                .post("/api/exchange/datasets/" + dataset + "/versions/1/rows").then().statusCode(201);
+        String agreementId = agreement(dataset, List.of("resident_id", "district_code", "sex", "income"), 5000, 10);
+
+        Response total = read(Tokens.of("hrss-steward"), agreementId, aggregate(List.of(), List.of("count", "sum:income"), null));
+        Response bySex = read(Tokens.of("hrss-steward"), agreementId, aggregate(List.of("sex"), List.of("count", "sum:income"), null));
+        total.then().statusCode(200);
+        bySex.then().statusCode(200).body("groups.size()", equalTo(2));
+        List<Map<String, Object>> groups = bySex.path("groups");
+        int groupCount = groups.stream().mapToInt(g -> ((Number) g.get("count")).intValue()).sum();
+        double groupSum = groups.stream().mapToDouble(g -> ((Number) g.get("sum_income")).doubleValue()).sum();
+        // the attack: total minus the released groups. Before the defence it gave 1 person and 99999.5; now nothing is left over.
+        assertThat(((Number) total.path("groups[0].count")).intValue() - groupCount).isZero();
+        assertThat(((Number) total.path("groups[0].sum_income")).doubleValue() - groupSum).isZero();
+        assertThat(total.asString() + bySex.asString()).doesNotContain("99999").doesNotContain("\"X\"");
+
+        // grouping by a decimal measure or a key is refused: neither is one of the agreement's dimensions
+        read(Tokens.of("hrss-steward"), agreementId, aggregate(List.of("income"), List.of("count"), null))
+                .then().statusCode(400).body("type", org.hamcrest.Matchers.endsWith("aggregate-group-not-a-dimension"));
+    }
+
+    @Test
+    void whileARequestIsReviewedBothSidesSeeAFewMaskedSampleRowsUnderItsTerms() {
+        publishAndUpload();
+        String requestId = endorsedRequest(residents, GRANTED, 5000, 10);
+        for (String user : List.of("civil-affairs-cdo", "hrss-steward", "hrss-cdo")) {
+            Response sample = given().auth().oauth2(Tokens.of(user)).get("/api/exchange/requests/" + requestId + "/sample");
+            sample.then().statusCode(200).body("terms", equalTo("requested"));
+            List<Map<String, Object>> rows = sample.path("rows");
+            assertThat(rows).hasSize(5).allSatisfy(row -> {
+                assertThat(row.keySet()).containsExactly("resident_id", "name", "district_code");
+                assertThat(row.get("name")).isEqualTo("张*");
+                assertThat((String) row.get("resident_id")).contains("****");
+                assertThat(row.get("district_code")).isEqualTo("320505");
+            });
+            assertThat(sample.asString()).doesNotContain(ETHNICITY_SENTINEL).doesNotContain(INCOME_SENTINEL).doesNotContain(OUTSIDE_SENTINEL);
+            assertThat(outboxPayload(sample.path("auditEventId"))).contains("\"action\":\"data.sample\"");
+        }
+        // neither a third department nor the provider's steward; and not once the request is decided
+        given().auth().oauth2(Tokens.of("health-cdo")).get("/api/exchange/requests/" + requestId + "/sample").then().statusCode(404);
+        given().auth().oauth2(Tokens.of("civil-affairs-steward")).get("/api/exchange/requests/" + requestId + "/sample").then().statusCode(404);
+        act("civil-affairs-cdo", requestId, "approve", true);
+        given().auth().oauth2(Tokens.of("civil-affairs-cdo")).get("/api/exchange/requests/" + requestId + "/sample").then().statusCode(409);
     }
 }
