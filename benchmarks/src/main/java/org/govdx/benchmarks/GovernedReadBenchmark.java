@@ -80,7 +80,7 @@ public final class GovernedReadBenchmark {
             Path script = Files.createTempFile("governed-read", ".lua");
             Files.writeString(script, "wrk.method = \"POST\"\nwrk.body = '" + body + "'\n"
                     + "wrk.headers[\"Content-Type\"] = \"application/json\"\nwrk.headers[\"Authorization\"] = \"Bearer " + token + "\"\n"
-                    + "wrk.headers[\"X-Case-Reference\"] = \"人社〔2026〕7号\"\n");
+                    + "wrk.headers[\"X-Case-Reference\"] = \"HRSS-2026-7\"\n");
             check("http://127.0.0.1:" + EXCHANGE + governedPath, body, token, 100);
             check("http://127.0.0.1:" + BARE + "/bare", body, token, 100);
             check("http://127.0.0.1:" + GATEWAY + governedPath, body, token, 100);
@@ -306,7 +306,7 @@ public final class GovernedReadBenchmark {
 
     static void check(String url, String body, String token, int rows) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").header("X-Case-Reference", "人社〔2026〕7号")
+                .header("Content-Type", "application/json").header("X-Case-Reference", "HRSS-2026-7")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         JsonNode page = r.statusCode() == 200 ? JSON.readTree(r.body()) : null;
         if (page == null || page.path("rows").size() != rows) {

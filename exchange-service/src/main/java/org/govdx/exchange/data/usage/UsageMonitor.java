@@ -123,11 +123,10 @@ public class UsageMonitor {
                 actor.roles() == null ? java.util.Set.of() : new HashSet<>(actor.roles()), actor.clientId());
         AuditEvent event = events.of(who, "data.usage-anomaly", w.provider()).agreement(agreementId.toString())
                 .dataset(cause.datasetId(), cause.datasetVersion()).reason(a.kind().name()).details(details).build();
-        String observed = json(a.observed());
         pool.withTransaction(conn -> conn.preparedQuery("insert into usage_flag (id, agreement_id, provider_department, consumer_department, kind, observed, flagged_at, audit_event_id) "
-                                + "values ($1, $2, $3, $4, $5, $6::jsonb, $7, $8)")
+                                + "values ($1, $2, $3, $4, $5, $6, $7, $8)")
                         .execute(Tuple.tuple().addUUID(UUID.randomUUID()).addUUID(agreementId).addString(w.provider()).addString(w.consumer())
-                                .addString(a.kind().name()).addString(observed).addOffsetDateTime(a.at().atOffset(java.time.ZoneOffset.UTC)).addUUID(event.eventId()))
+                                .addString(a.kind().name()).addValue(new io.vertx.core.json.JsonObject(a.observed())).addOffsetDateTime(a.at().atOffset(java.time.ZoneOffset.UTC)).addUUID(event.eventId()))
                         .flatMap(x -> conn.preparedQuery("insert into outbox_event (event_id, action, payload) values ($1, $2, $3)")
                                 .execute(Tuple.of(event.eventId(), event.action(), json(event)))))
                 .await().atMost(DB);
