@@ -30,4 +30,24 @@ class WordLookup {
     static String t(Map<String, String> words, String prefix, Object value) {
         return words.get(prefix + value);
     }
+
+    /** A step's name as the exchange reports it ({@code APPROVE_WITH_CHANGES}) as its slug ({@code approve-with-changes}). */
+    static String slug(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /** An ISO instant as people in the platform's time zone read it: {@code 2026-11-24 07:38}. */
+    static String when(String instant) {
+        try {
+            return java.time.OffsetDateTime.parse(instant).atZoneSameInstant(ConsolePages.PLATFORM_ZONE)
+                    .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        } catch (RuntimeException e) {
+            return instant;
+        }
+    }
+
+    /** {@code 0.987} as {@code 98.7%}. */
+    static String percent(Number share) {
+        return java.math.BigDecimal.valueOf(share.doubleValue() * 100).setScale(1, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + "%";
+    }
 }

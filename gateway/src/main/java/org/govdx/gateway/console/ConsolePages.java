@@ -180,11 +180,11 @@ public class ConsolePages {
         ServiceClient.Answer submitted = created;
         if (created.ok()) {
             String id = String.valueOf(created.map().get("id"));
-            submitted = services.post("/api/exchange/requests/" + id + "/submit", null, null);
+            submitted = services.post("/api/exchange/requests/" + id + "/submit", Map.of(), null);
             if (submitted.ok()) {
                 return Response.seeOther(URI.create("/console/requests/" + id + "?done=submit")).build();
             }
-            return Response.seeOther(URI.create("/console/requests/" + id + "?failed=submit")).build();
+            return requestPage(safe(id), null, submitted.problem());
         }
         Map<String, Object> form = new LinkedHashMap<>(draft);
         form.put("authorisedUsers", authorisedUsers);
@@ -205,7 +205,7 @@ public class ConsolePages {
 
     @GET
     @Path("requests/{id}")
-    public TemplateInstance request(@PathParam("id") String id, @QueryParam("done") String done, @QueryParam("failed") String failed) {
+    public TemplateInstance request(@PathParam("id") String id, @QueryParam("done") String done) {
         return requestPage(safe(id), done, null);
     }
 
@@ -306,7 +306,8 @@ public class ConsolePages {
         query.values().removeIf(v -> v == null);
         Map<String, String> headers = new LinkedHashMap<>();
         if (blank(caseReference) != null) {
-            headers.put("X-Case-Reference", caseReference.trim());
+            // header values are ISO-8859-1: the exchange takes a case reference such as 人社〔2026〕7号 percent-encoded as UTF-8
+            headers.put("X-Case-Reference", java.net.URLEncoder.encode(caseReference.trim(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
         }
         ServiceClient.Answer read = services.post("/api/exchange/agreements/" + safe(id) + "/query", query, null, headers);
         return agreementPage(safe(id), null, read, null).data("caseReference", caseReference).data("filter", filter);

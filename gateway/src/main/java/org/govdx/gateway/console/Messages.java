@@ -50,7 +50,12 @@ public final class Messages {
             @Override
             public String get(Object key) {
                 String v = primary.get(key);
-                return v != null ? v : other.getOrDefault(key, String.valueOf(key));
+                if (v != null) {
+                    return v;
+                }
+                String k = String.valueOf(key);
+                // a department the console has no name for is shown by its code
+                return other.getOrDefault(k, k.startsWith("dept.") ? k.substring("dept.".length()) : k);
             }
 
             @Override

@@ -120,7 +120,7 @@ public class ServiceClient {
         try {
             HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body));
-            HttpRequest.Builder request = request(path).method(method, publisher).header("Accept", "application/json");
+            HttpRequest.Builder request = request(path).method(method, publisher).header("Accept", "application/json, text/plain;q=0.9, */*;q=0.5");
             if (body != null) {
                 request.header("Content-Type", "application/json");
             }

@@ -129,7 +129,7 @@ public class StewardPages {
         ServiceClient.Answer created = services.post("/api/catalog/datasets", dataset, null);
         if (created.ok()) {
             String id = String.valueOf(created.map().get("id"));
-            ServiceClient.Answer submitted = services.post("/api/catalog/datasets/" + id + "/submit", null, created.etag());
+            ServiceClient.Answer submitted = services.post("/api/catalog/datasets/" + id + "/submit", Map.of(), created.etag());
             if (submitted.ok()) {
                 return Response.seeOther(URI.create("/console/catalog/" + id)).build();
             }

@@ -46,5 +46,6 @@ class MessagesTests {
         assertThat(Messages.of("en").get("class.FORBIDDEN")).isEqualTo("Forbidden");
         assertThat(Messages.of("zh").get("class.FORBIDDEN")).isEqualTo("不予共享");
         assertThat(Messages.of("en").get("no.such.key")).isEqualTo("no.such.key");
+        assertThat(Messages.of("zh").get("dept.audit")).isEqualTo("audit");
     }
 }
