@@ -59,7 +59,7 @@ public class LogIngestService {
         Map<UUID, PreparedEntry> unique = new LinkedHashMap<>();
         List<Problem.Violation> violations = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
-            JsonNode event = events.get(i);
+            JsonNode event = withoutNul(events.get(i));
             String at = "[" + i + "]";
             if (event == null || !event.isObject()) {
                 violations.add(new Problem.Violation(at, "must be an audit event object"));
@@ -100,6 +100,31 @@ public class LogIngestService {
             throw ProblemException.badRequest("The batch has invalid events; none was logged", violations);
         }
         return new ArrayList<>(unique.values());
+    }
+
+    /**
+     * The event with every U+0000 (in values and names) replaced by U+FFFD: PostgreSQL text and jsonb cannot hold it, and
+     * one such event (a refused request quoting a caller's input) must not stall its whole batch and every later one.
+     */
+    static JsonNode withoutNul(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isTextual()) {
+            String text = node.textValue();
+            return text.indexOf('\u0000') < 0 ? node : com.fasterxml.jackson.databind.node.TextNode.valueOf(text.replace('\u0000', '\uFFFD'));
+        }
+        if (node.isObject()) {
+            com.fasterxml.jackson.databind.node.ObjectNode copy = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            node.fields().forEachRemaining(e -> copy.set(e.getKey().replace('\u0000', '\uFFFD'), withoutNul(e.getValue())));
+            return copy;
+        }
+        if (node.isArray()) {
+            com.fasterxml.jackson.databind.node.ArrayNode copy = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+            node.forEach(e -> copy.add(withoutNul(e)));
+            return copy;
+        }
+        return node;
     }
 
     private static String text(JsonNode node, String field) {

@@ -63,6 +63,19 @@ class IngestResourceTests {
     }
 
     @Test
+    void anEventQuotingANulCharacterIsLoggedWithItReplacedAndDoesNotStallItsBatch() {
+        // a refused request quoting the caller's input (found by the acceptance suite's fuzzing): PostgreSQL cannot store U+0000
+        Map<String, Object> quoting = event("dataset.drafted", "civil\u0000affairs", "civil-affairs");
+        quoting.put("details", Map.of("code\u0000", "A\u0000B"));
+        long before = logSize();
+        ingest(List.of(event("n.before", "health", "hrss"), quoting, event("n.after", "health", "hrss")))
+                .statusCode(200).body("appended", equalTo(3));
+        assertThat(logSize()).isEqualTo(before + 3);
+        given().auth().oauth2(Tokens.of("auditor")).queryParam("action", "dataset.drafted").queryParam("ownerDepartment", "civil\uFFFDaffairs")
+                .get("/api/audit/entries").then().statusCode(200).body("items[0].event.details", equalTo(Map.of("code\uFFFD", "A\uFFFDB")));
+    }
+
+    @Test
     void aRedeliveredBatchIsLoggedExactlyOnce() {
         List<Map<String, Object>> batch = List.of(event("a.one", "health", "hrss"), event("a.two", "health", "hrss"), event("a.three", "hrss", "hrss"));
         long before = logSize();
