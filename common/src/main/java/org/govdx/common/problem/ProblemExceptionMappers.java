@@ -131,6 +131,10 @@ public class ProblemExceptionMappers {
             return ProblemResponses.of(409, "conflict", "Conflict",
                     "Someone else created the same thing at the same time; reload and try again", path(uri), List.of());
         }
+        if (isUnstorableText(e)) {
+            return ProblemResponses.of(400, "invalid-input", "Invalid input",
+                    "The request contains a character that cannot be stored (U+0000)", path(uri), List.of());
+        }
         LOG.error("unexpected failure", e);
         return ProblemResponses.of(500, "server-error", "Server error", "The service could not complete the request", path(uri), List.of());
     }
@@ -149,6 +153,16 @@ public class ProblemExceptionMappers {
     static boolean isUniqueViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** PostgreSQL 22021 / 22P05: text or jsonb with U+0000, which PostgreSQL cannot store: bad input, nothing was written. */
+    static boolean isUnstorableText(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.vertx.pgclient.PgException pg && ("22021".equals(pg.getSqlState()) || "22P05".equals(pg.getSqlState()))) {
                 return true;
             }
         }
