@@ -15,8 +15,8 @@ public interface GatewayConfig {
     @WithDefault("30s")
     Duration upstreamTimeout();
 
-    /** Paths forwarded without a token: public documents such as the agreement-signing JWKS. */
-    @WithDefault("/api/exchange/.well-known/jwks.json")
+    /** Paths forwarded without a token: public documents, the agreement-signing JWKS and the audit log's checkpoint key. */
+    @WithDefault("/api/exchange/.well-known/jwks.json,/api/audit/log/key")
     java.util.Set<String> publicPaths();
 
     RateLimit rateLimit();
