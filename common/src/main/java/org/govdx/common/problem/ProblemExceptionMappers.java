@@ -162,7 +162,9 @@ public class ProblemExceptionMappers {
     /** PostgreSQL 22021 / 22P05: text or jsonb with U+0000, which PostgreSQL cannot store: bad input, nothing was written. */
     static boolean isUnstorableText(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof io.vertx.pgclient.PgException pg && ("22021".equals(pg.getSqlState()) || "22P05".equals(pg.getSqlState()))) {
+            String state = t instanceof io.vertx.pgclient.PgException pg ? pg.getSqlState()
+                    : t instanceof java.sql.SQLException sql ? sql.getSQLState() : null; // Hibernate Reactive converts to SQLException
+            if ("22021".equals(state) || "22P05".equals(state)) {
                 return true;
             }
         }
