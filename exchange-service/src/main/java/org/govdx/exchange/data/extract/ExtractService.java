@@ -76,6 +76,14 @@ public class ExtractService {
     @ConfigProperty(name = "govdx.data.extract-fetch-size", defaultValue = "2000")
     int fetchSize;
 
+    /** Threads that mask one fetch (0: one per processor). */
+    @ConfigProperty(name = "govdx.data.extract-parallelism", defaultValue = "0")
+    int parallelism;
+
+    int parallelism() {
+        return parallelism > 0 ? parallelism : Runtime.getRuntime().availableProcessors();
+    }
+
     /** Starts an allowed export; the outcome's stream writes the rows when the response is sent. */
     public GovernedReadService.Outcome start(Caller caller, GrantMapping.AgreementRow agreement, CatalogDataset dataset, Plan plan, ExtractFormat format,
                                              String requestHash, Optional<String> caseReference, Optional<String> onBehalfOf, String purpose) {

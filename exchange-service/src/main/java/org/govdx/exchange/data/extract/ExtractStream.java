@@ -22,12 +22,18 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Writes one export as it reads it: a server-side cursor (in a read-only transaction on its own connection) fetches
@@ -108,39 +114,51 @@ final class ExtractStream implements StreamingOutput {
             List<String> fields = plan.projection();
             StringBuilder block = new StringBuilder(BLOCK + 4096);
             format.header(fields, block);
-            Map<String, Object> source = new HashMap<>();
+            long inBlock = 0;
+            // the next fetch runs on the event loop while this thread masks and writes the current one (at most two in memory)
+            CompletableFuture<RowSet<Row>> pending = cursor.read(service.fetchSize).subscribeAsCompletionStage();
             outer:
-            do {
+            while (pending != null) {
                 if (stopReason != null) {
                     break;
                 }
-                RowSet<Row> batch = cursor.read(service.fetchSize).await().atMost(ExtractService.DB);
-                for (Row r : batch) {
-                    if (written == rowLimit) {
-                        break outer;
-                    }
-                    for (int i = 0; i < fields.size(); i++) {
-                        source.put(fields.get(i), HostedValues.typed(r.getString(i), types.get(i)));
-                    }
-                    format.row(fields, rows.row(source), block);
-                    written++;
+                RowSet<Row> batch = pending.get(ExtractService.DB.toSeconds(), TimeUnit.SECONDS);
+                pending = cursor.hasMore() ? cursor.read(service.fetchSize).subscribeAsCompletionStage() : null;
+                List<Row> fetched = new ArrayList<>(batch.size());
+                batch.forEach(fetched::add);
+                int n = (int) Math.min(fetched.size(), rowLimit - written - inBlock);
+                for (Encoded part : encode(fetched.subList(0, n), fields)) {
+                    block.append(part.text());
+                    inBlock += part.rows();
                     if (block.length() >= BLOCK) {
                         send(block, out, digest);
+                        written += inBlock;
+                        inBlock = 0;
                         if (stopReason != null) {
                             break outer;
                         }
                     }
                 }
-            } while (cursor.hasMore());
+                if (written + inBlock >= rowLimit) {
+                    break;
+                }
+            }
+            if (pending != null) {
+                pending.handle((rows, failure) -> null).get(ExtractService.DB.toSeconds(), TimeUnit.SECONDS);
+            }
             if (stopReason == null) {
                 send(block, out, digest);
+                written += inBlock;
                 out.flush();
             }
             cursor.close().await().atMost(ExtractService.DB);
-        } catch (IOException | RuntimeException e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopReason = stopReason == null ? "FAILED" : stopReason;
+        } catch (IOException | RuntimeException | ExecutionException | TimeoutException e) {
             if (stopReason == null) {
                 stopReason = e instanceof IOException ? "CLIENT_GONE" : "FAILED";
-                if (e instanceof RuntimeException) {
+                if (!(e instanceof IOException)) {
                     LOG.errorf(e, "export %s failed", extractId);
                 }
             }
@@ -173,6 +191,43 @@ final class ExtractStream implements StreamingOutput {
             }
             connection.close();
         }
+    }
+
+    /** Rows of one chunk of a fetch, masked, marked and encoded. */
+    private record Encoded(String text, int rows) {
+    }
+
+    /**
+     * Masks and encodes a fetch in up to {@code govdx.data.extract-parallelism} chunks (this thread takes the first,
+     * the common pool the others), in order: masking is the export's main cost and the second core is otherwise idle
+     * while PostgreSQL streams.
+     */
+    private List<Encoded> encode(List<Row> fetched, List<String> fields) throws InterruptedException, ExecutionException {
+        int chunks = Math.max(1, Math.min(service.parallelism(), fetched.size() / 250));
+        int size = (fetched.size() + chunks - 1) / chunks;
+        List<CompletableFuture<Encoded>> others = new ArrayList<>();
+        for (int c = 1; c < chunks; c++) {
+            List<Row> part = fetched.subList(Math.min(fetched.size(), c * size), Math.min(fetched.size(), (c + 1) * size));
+            others.add(CompletableFuture.supplyAsync(() -> encodeChunk(part, fields), ForkJoinPool.commonPool()));
+        }
+        List<Encoded> out = new ArrayList<>(chunks);
+        out.add(encodeChunk(fetched.subList(0, Math.min(fetched.size(), size)), fields));
+        for (CompletableFuture<Encoded> f : others) {
+            out.add(f.get());
+        }
+        return out;
+    }
+
+    private Encoded encodeChunk(List<Row> part, List<String> fields) {
+        StringBuilder text = new StringBuilder(part.size() * 200);
+        Map<String, Object> source = new HashMap<>();
+        for (Row r : part) {
+            for (int i = 0; i < fields.size(); i++) {
+                source.put(fields.get(i), HostedValues.typed(r.getString(i), types.get(i)));
+            }
+            format.row(fields, rows.row(source), text);
+        }
+        return new Encoded(text.toString(), part.size());
     }
 
     private static void send(StringBuilder block, OutputStream out, MessageDigest digest) throws IOException {
