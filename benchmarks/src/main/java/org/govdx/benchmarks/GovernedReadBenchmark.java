@@ -233,8 +233,8 @@ public final class GovernedReadBenchmark {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         d.put("termStart", today.toString());
         d.put("termEnd", today.plusMonths(6).toString());
-        d.put("dailyRowQuota", 1_000_000_000L);
-        d.put("expectedVolume", 100_000_000L);
+        d.put("dailyRowQuota", 100_000_000L);
+        d.put("expectedVolume", 10_000_000L);
         d.put("retentionDays", 90);
         d.put("minGroupSize", 10);
         d.put("authorisedUsers", List.of("hrss-steward"));

@@ -61,7 +61,7 @@ public class CatalogClient {
      * the caller; an unreachable or failing catalog is a 503 problem.
      */
     public Uni<JsonNode> get(String path, java.util.function.Supplier<ProblemException> whenMissing) {
-        return oidcClient.getTokens().flatMap(tokens -> client.getAbs(catalogUrl + path)
+        return serviceToken().flatMap(tokens -> client.getAbs(catalogUrl + path)
                         .bearerTokenAuthentication(tokens.getAccessToken())
                         .timeout(Duration.ofSeconds(10).toMillis())
                         .send())
@@ -72,7 +72,7 @@ public class CatalogClient {
 
     /** PUTs JSON to a catalog resource with the exchange's service token; anything but a 2xx fails. */
     public Uni<Void> put(String path, Object body) {
-        return oidcClient.getTokens().flatMap(tokens -> client.putAbs(catalogUrl + path)
+        return serviceToken().flatMap(tokens -> client.putAbs(catalogUrl + path)
                         .bearerTokenAuthentication(tokens.getAccessToken())
                         .timeout(Duration.ofSeconds(10).toMillis())
                         .sendJson(body))
@@ -82,6 +82,22 @@ public class CatalogClient {
                     }
                     return null;
                 });
+    }
+
+    private volatile io.quarkus.oidc.client.Tokens serviceTokens;
+
+    /**
+     * The exchange's service token, reused until it is within a minute of expiry: {@code OidcClient.getTokens()}
+     * makes a new client-credentials grant at Keycloak every time, which made every catalog call cost a token
+     * request (the governed-read benchmark found reads queueing on Keycloak).
+     */
+    private Uni<io.quarkus.oidc.client.Tokens> serviceToken() {
+        io.quarkus.oidc.client.Tokens current = serviceTokens;
+        Long expiresAt = current == null ? null : current.getAccessTokenExpiresAt();
+        if (current != null && expiresAt != null && expiresAt - 60 > System.currentTimeMillis() / 1000) {
+            return Uni.createFrom().item(current);
+        }
+        return oidcClient.getTokens().invoke(t -> serviceTokens = t);
     }
 
     private JsonNode body(HttpResponse<Buffer> response, java.util.function.Supplier<ProblemException> whenMissing) {

@@ -9,7 +9,11 @@ import org.govdx.exchange.catalog.CatalogDataset;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The catalog versions governed reads decide on, kept for {@code govdx.data.schema-cache-ttl} (30 s; 0 turns
@@ -33,19 +37,43 @@ public class DatasetSchemaCache {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<CatalogDataset>> loading = new ConcurrentHashMap<>();
 
+    /**
+     * The version, from the cache while fresh. Only one caller per version asks the catalog at a time (the
+     * others wait for its answer instead of all asking at once when an entry expires under load).
+     */
     public CatalogDataset dataset(UUID id, int version) {
         String key = id + "/" + version;
-        long now = System.nanoTime();
         Entry e = entries.get(key);
-        if (e != null && now - e.expiresAt() < 0) {
+        if (e != null && System.nanoTime() - e.expiresAt() < 0) {
             return e.dataset();
         }
-        CatalogDataset fresh = catalog.dataset(id, version).await().atMost(DB);
-        if (!ttl.isZero()) {
-            entries.put(key, new Entry(fresh, now + ttl.toNanos()));
+        if (ttl.isZero()) {
+            return catalog.dataset(id, version).await().atMost(DB);
         }
-        return fresh;
+        CompletableFuture<CatalogDataset> mine = new CompletableFuture<>();
+        CompletableFuture<CatalogDataset> running = loading.putIfAbsent(key, mine);
+        if (running != null) {
+            try {
+                return running.get(DB.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException x) {
+                throw x.getCause() instanceof RuntimeException r ? r : new IllegalStateException(x.getCause());
+            } catch (InterruptedException | TimeoutException x) {
+                throw new IllegalStateException("waiting for the catalog", x);
+            }
+        }
+        try {
+            CatalogDataset fresh = catalog.dataset(id, version).await().atMost(DB);
+            entries.put(key, new Entry(fresh, System.nanoTime() + ttl.toNanos()));
+            mine.complete(fresh);
+            return fresh;
+        } catch (RuntimeException x) {
+            mine.completeExceptionally(x);
+            throw x;
+        } finally {
+            loading.remove(key, mine);
+        }
     }
 
     /** Forgets every cached version of a dataset. */
