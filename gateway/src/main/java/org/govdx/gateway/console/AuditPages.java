@@ -39,6 +39,10 @@ public class AuditPages {
     @Inject
     ServiceClient services;
 
+    /** The CSRF token of this request: every GET renews the CSRF cookie, so a script's GET hands the page its new token. */
+    @Inject
+    io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider csrf;
+
     @Location("audit.html")
     Template audit;
     @Location("audit-entry.html")
@@ -88,13 +92,29 @@ public class AuditPages {
         return pages.page(verify, "verify").data("checkpoint", checkpoint.body()).data("problem", checkpoint.problem());
     }
 
+    /** Asks the audit service to sign a checkpoint of the log as it is now, then shows the verification against it. */
+    @jakarta.ws.rs.POST
+    @Path("checkpoint")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signCheckpoint(@org.jboss.resteasy.reactive.RestForm("csrf-token") String csrfToken) {
+        // the form parameter makes Quarkus REST read the form before its CSRF filter looks for the token in it
+        ServiceClient.Answer signed = services.post("/api/audit/log/checkpoint", Map.of(), null);
+        if (!signed.ok()) {
+            return Response.ok(pages.page(verify, "verify").data("checkpoint", services.get("/api/audit/log/checkpoint").body())
+                    .data("problem", signed.problem()).render(), MediaType.TEXT_HTML_TYPE).build();
+        }
+        return Response.seeOther(java.net.URI.create("/console/audit/verify")).build();
+    }
+
     /** The consistency proof between the tree size this auditor saw last and the latest (asked by the page's script). */
     @GET
     @Path("consistency")
     @Produces(MediaType.APPLICATION_JSON)
     public Response consistency(@jakarta.ws.rs.QueryParam("from") long from, @jakarta.ws.rs.QueryParam("to") long to) {
         ServiceClient.Answer proof = services.get("/api/audit/log/proofs/consistency", Map.of("from", from, "to", to));
-        return Response.status(proof.status()).entity(proof.body()).type(MediaType.APPLICATION_JSON_TYPE).build();
+        Map<String, Object> body = new LinkedHashMap<>(proof.map());
+        body.put("csrfToken", csrf.getToken());
+        return Response.status(proof.status()).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET
