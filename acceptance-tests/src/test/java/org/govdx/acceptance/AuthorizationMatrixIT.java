@@ -127,7 +127,7 @@ class AuthorizationMatrixIT {
                 breaks.add(op + " let the auditor write (" + status + ")");
             }
             boolean counterpartResource = op.contains("/requests/{id}") || op.contains("/agreements/{") || op.contains("/uploads/")
-                    || op.contains("/corrections/{id}") || op.contains("/rows");
+                    || op.contains("/corrections/{id}") || op.contains("/rows") || op.contains("/sample");
             if (column.startsWith("other-") && counterpartResource && success) {
                 breaks.add(op + " let an uninvolved department in (" + status + ")");
             }

@@ -57,7 +57,10 @@ public final class Probes {
                     case "departments" -> Principals.PROVIDER;
                     default -> "DE0001";
                 };
-                case "datasetId" -> world.dataset.toString();
+                // registering a proxy endpoint would turn the world's hosted dataset into a proxied one: a dataset that does not exist
+                case "datasetId" -> op.path().endsWith("/proxy") && "PUT".equals(op.method())
+                        ? UUID.nameUUIDFromBytes("no-such-dataset".getBytes(StandardCharsets.UTF_8)).toString() : world.dataset.toString();
+                case "requestId" -> world.requestId;
                 case "agreementId" -> world.agreementId;
                 case "uploadId" -> world.uploadId;
                 case "version" -> "1";
@@ -66,9 +69,10 @@ public final class Probes {
                 case "department" -> Principals.PROVIDER;
                 case "name" -> "conformity-review-working-days";
                 case "action" -> "endorse";
-                case "size" -> "1";
+                case "size" -> "999999999"; // never signed: who may look gets 404, whatever the checkpointer did meanwhile
                 case "path" -> "0/000";
-                default -> throw new IllegalStateException("no fixture for path parameter " + p.getKey() + " of " + op.key());
+                // a resource the world does not have (an extract, …): the matrix still shows who is refused before the lookup
+                default -> UUID.nameUUIDFromBytes(p.getKey().getBytes(StandardCharsets.UTF_8)).toString();
             };
             path = path.replace("{" + p.getKey() + "}", value);
         }
@@ -101,6 +105,8 @@ public final class Probes {
             case "POST /api/exchange/requests", "PUT /api/exchange/requests/{id}" -> world.draftBody("VIEW");
             case "POST /api/exchange/requests/{id}/disputes" -> Map.of("statement", "请平台协调");
             case "PUT /api/exchange/settings/{name}" -> Map.of("value", 2);
+            case "PUT /api/exchange/datasets/{datasetId}/versions/{version}/proxy" -> Map.of("endpoint",
+                    "https://api.civil-affairs.example.gov.cn/residents", "auth", Map.of("scheme", "bearer", "token", "acceptance-probe"));
             case "POST /api/audit/ingest" -> Map.of("events", List.of());
             default -> reason;
         };
