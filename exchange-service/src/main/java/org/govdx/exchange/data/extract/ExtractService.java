@@ -178,9 +178,11 @@ public class ExtractService {
             sql.append(GrantMapping.column(dataset, k.field())).append(k.direction().name().equals("DESC") ? " desc nulls last, " : " asc nulls last, ");
         }
         sql.append("row_no");
-        HttpConnection connection = httpConnection();
+        RoutingContext rc = routingContext();
+        HttpConnection connection = rc == null ? null : rc.request().connection();
         ExtractStream stream = new ExtractStream(this, extractId, caller, agreement, plan, format, rows, sql.toString(), params, types,
-                quota.isPresent() ? reserved : Long.MAX_VALUE, quota.isPresent(), today, requestHash, caseReference, onBehalfOf, purpose, connection);
+                quota.isPresent() ? reserved : Long.MAX_VALUE, quota.isPresent(), today, requestHash, caseReference, onBehalfOf, purpose, connection,
+                rc == null ? null : rc.response());
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("X-Extract-Id", extractId.toString());
         headers.put("Content-Disposition", "attachment; filename=\"extract-" + extractId + (format == ExtractFormat.CSV ? ".csv" : ".ndjson") + "\"");
@@ -190,10 +192,9 @@ public class ExtractService {
         return new GovernedReadService.Outcome(200, null, format.mediaType() + "; charset=utf-8", event.eventId(), requestHash, headers, stream);
     }
 
-    private HttpConnection httpConnection() {
+    private RoutingContext routingContext() {
         try {
-            RoutingContext rc = currentRequest.getCurrent();
-            return rc == null ? null : rc.request().connection();
+            return currentRequest.getCurrent();
         } catch (RuntimeException e) {
             return null;
         }

@@ -1,6 +1,7 @@
 package org.govdx.exchange.data.extract;
 
 import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.mutiny.sqlclient.Cursor;
 import io.vertx.mutiny.sqlclient.PreparedStatement;
 import io.vertx.mutiny.sqlclient.Row;
@@ -66,11 +67,13 @@ final class ExtractStream implements StreamingOutput {
     final Optional<String> onBehalfOf;
     final String purpose;
     private final HttpConnection connection;
+    private final HttpServerResponse response;
     private volatile String stopReason;
 
     ExtractStream(ExtractService service, UUID extractId, Caller caller, GrantMapping.AgreementRow agreement, Plan plan, ExtractFormat format,
                   ExtractRows rows, String sql, List<Object> params, List<String> types, long rowLimit, boolean quotaCounted, LocalDate quotaDay,
-                  String requestHash, Optional<String> caseReference, Optional<String> onBehalfOf, String purpose, HttpConnection connection) {
+                  String requestHash, Optional<String> caseReference, Optional<String> onBehalfOf, String purpose, HttpConnection connection,
+                  HttpServerResponse response) {
         this.service = service;
         this.extractId = extractId;
         this.caller = caller;
@@ -89,6 +92,7 @@ final class ExtractStream implements StreamingOutput {
         this.onBehalfOf = onBehalfOf;
         this.purpose = purpose;
         this.connection = connection;
+        this.response = response;
     }
 
     @Override
@@ -131,9 +135,10 @@ final class ExtractStream implements StreamingOutput {
                     block.append(part.text());
                     inBlock += part.rows();
                     if (block.length() >= BLOCK) {
-                        send(block, out, digest);
-                        written += inBlock;
-                        inBlock = 0;
+                        if (send(block, out, digest)) {
+                            written += inBlock;
+                            inBlock = 0;
+                        }
                         if (stopReason != null) {
                             break outer;
                         }
@@ -230,14 +235,31 @@ final class ExtractStream implements StreamingOutput {
         return new Encoded(text.toString(), part.size());
     }
 
-    private static void send(StringBuilder block, OutputStream out, MessageDigest digest) throws IOException {
+    /**
+     * Writes a block. While the client's connection is full this thread waits here, checking the stop flag every
+     * 10 ms, rather than inside the response stream (whose blocked write a closed connection does not always wake):
+     * backpressure, and a stop that is never stuck behind a slow client.
+     */
+    private boolean send(StringBuilder block, OutputStream out, MessageDigest digest) throws IOException {
         if (block.isEmpty()) {
-            return;
+            return true;
+        }
+        while (response != null && response.writeQueueFull() && stopReason == null && !response.closed()) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+        }
+        if (stopReason != null) {
+            return false;
         }
         byte[] bytes = block.toString().getBytes(StandardCharsets.UTF_8);
         block.setLength(0);
         digest.update(bytes);
         out.write(bytes);
+        return true;
     }
 
     /** Called by the agreement watch: stop at the next row and close the client's connection (a blocked write wakes up). */
