@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class AuditIngestBenchmark {
 
-    static final String DATABASE = "govdx_audit_bench";
+    static final String DATABASE = "govdx_audit_bench_ingest";
     static final int PORT = 8795;
     static final int PRODUCERS = 256;
     static final int BATCH = 20;

@@ -38,7 +38,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>The log is bulk-loaded first: a generator makes the entries (realistic data-access events in canonical JSON),
  * their leaf hashes and, with an incremental Merkle tree (a compact range, as the service's CompactRange), every
- * full-subtree node, and streams them into log_entry and merkle_node with COPY (secondary indexes built afterwards).
+ * full-subtree node of the stored tile levels 0, 8, 16, ... (decision 0021), and streams them into log_entry and merkle_node
+ * with COPY (secondary indexes built afterwards).
  * The service then resumes the tree from the stored peaks (checking them against the stored root) and signs a
  * checkpoint; every 50th proof served is verified against the signed root, and the service's full server-side
  * recomputation ({@code GET /api/audit/log/verify}) must agree. The database ({@value #DATABASE}, about 12 GB at
@@ -322,8 +323,11 @@ public final class AuditProofBenchmark {
                         .append(AuditBench.department(i)).append("-system\t").append(AuditBench.department(i)).append('\t')
                         .append(AuditBench.owner(i)).append("\tds-").append(AuditBench.owner(i)).append('-').append(i % 53)
                         .append("\tagr-").append(i % 997).append('\n');
-                tree.append(leaf, (level, index, hash) -> nodeRows.append(level).append('\t').append(index).append("\t\\\\x")
-                        .append(hex.formatHex(hash)).append('\n'));
+                tree.append(leaf, (level, index, hash) -> {
+                    if (level % 8 == 0) { // the stored tile levels 0, 8, 16, ... (decision 0021)
+                        nodeRows.append(level).append('\t').append(index).append("\t\\\\x").append(hex.formatHex(hash)).append('\n');
+                    }
+                });
                 if (entryRows.length() > (1 << 20)) {
                     flush(entryCopy, entryRows);
                     flush(nodeCopy, nodeRows);

@@ -73,8 +73,11 @@ public final class Results {
         } catch (IOException | RuntimeException ignored) {
             // not Linux: leave memory unknown
         }
+        // the 1-minute load average when the results were written: the machine is shared, and a figure measured at load 20
+        // on 2 cores is not one measured on an idle machine (the baselines of the same run share the load)
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         return Runtime.getRuntime().availableProcessors() + " cores, " + memoryGb + " GiB, " + System.getProperty("os.name")
-                + ", Java " + System.getProperty("java.version");
+                + ", Java " + System.getProperty("java.version") + (load < 0 ? "" : String.format(java.util.Locale.ROOT, ", load %.1f", load));
     }
 
 }

@@ -1,11 +1,16 @@
 package org.govdx.audit.domain;
 
 import org.govdx.tlog.NodeSink;
+import org.govdx.tlog.TileLevelNodes;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** The Merkle nodes one append emitted (a {@link NodeSink}), to be inserted in the same transaction as the entries. */
+/**
+ * The Merkle nodes one append emitted (a {@link NodeSink}) that merkle_node stores, to be inserted in the same
+ * transaction as the entries: those of the stored tile levels 0, 8, 16, ... (decision 0021); the nodes of other levels
+ * are never stored.
+ */
 public final class NodeBatch implements NodeSink {
 
     private final List<Short> levels = new ArrayList<>();
@@ -14,6 +19,9 @@ public final class NodeBatch implements NodeSink {
 
     @Override
     public void node(int level, long index, byte[] hash) {
+        if (!TileLevelNodes.stored(level)) {
+            return;
+        }
         levels.add((short) level);
         indices.add(index);
         hashes.add(hash);

@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The transparency-log {@link HashStore} on PostgreSQL: every {@link #nodeHashes} call is one query on
- * merkle_node, so a proof, a root or a hash tile costs one round trip. Blocking: for worker threads (proof
+ * The transparency-log {@link HashStore} on PostgreSQL: every {@link #nodeHashes} call is one query (of the
+ * tile levels stored in merkle_node), so a proof, a root or a hash tile costs one round trip. Blocking: for worker threads (proof
  * endpoints, verification); code on an event loop uses {@link MerkleNodeRepository#nodeHashes} instead.
  */
 public final class PgHashStore implements HashStore {

@@ -42,9 +42,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code govdx.audit.sequencer.max-batch} entries or its oldest batch has waited {@code max-delay-ms}, whichever
  * comes first. Each producer is answered only after the transaction holding its batch committed.
  *
- * <p>A group's transaction: skip event ids already logged (or in an earlier group still in flight), give the rest
- * the next indices, append their leaves to the Merkle tree, insert the entries and the tree nodes the appends
- * completed, and finally move the coordinator row: {@code update log_state set size = end, root_hash = root where
+ * <p>A group's transaction: skip event ids in an earlier group still in flight (and, for a batch queued again, those
+ * already logged; a first delivery relies on the unique key on event_id instead, see {@link #run}), give the rest the
+ * next indices, append their leaves to the Merkle tree, insert the entries and the tree nodes of the stored tile
+ * levels the appends completed (decision 0021), and finally move the coordinator row: {@code update log_state set size = end, root_hash = root where
  * size = start and root_hash = startRoot}. That update is the commit point of the log: it succeeds only if the
  * log is exactly where the group assumed, it takes the row's lock, and the next group's update waits on that
  * lock until this group has committed. So up to {@code govdx.audit.sequencer.pipeline} groups can be inserting
@@ -210,15 +211,18 @@ public class LogSequencer {
     }
 
     private void run(Group group, CompactRange base, Set<UUID> inEarlierGroups) {
+        // A batch seen for the first time is appended without asking the log about its event ids: the unique key on
+        // event_id refuses a duplicate (the group then fails and its batches come back with a retry count), and only
+        // retried batches, where relays' re-sends end up, pay for the lookup (decision 0021).
+        boolean checkLog = group.pendings.stream().anyMatch(p -> p.attempts() > 0);
         Uni<Void> transaction;
         try {
-            transaction = (base != null ? Uni.createFrom().item(base) : loadBase())
-                    .invoke(b -> group.base = b)
-                    .flatMap(b -> pool.getConnection())
-                    .invoke(c -> group.connection = c)
-                    .flatMap(c -> c.begin())
-                    .invoke(tx -> group.transaction = tx)
-                    .flatMap(tx -> formIndices(group, inEarlierGroups))
+            Uni<CompactRange> start = (base != null ? Uni.createFrom().item(base) : loadBase()).invoke(b -> group.base = b);
+            Uni<NodeBatch> formed = checkLog
+                    ? start.flatMap(b -> open(group)).flatMap(ignored -> loggedAlready(group, inEarlierGroups))
+                            .map(logged -> form(group, inEarlierGroups, logged))
+                    : start.map(b -> form(group, inEarlierGroups, Set.of())).flatMap(batch -> open(group).replaceWith(batch));
+            transaction = formed
                     .flatMap(batch -> insert(group, batch))
                     .invoke(() -> group.insertedAt = System.nanoTime())
                     .flatMap(ignored -> group.previous == null ? Uni.createFrom().voidItem()
@@ -239,35 +243,50 @@ public class LogSequencer {
         transaction.subscribe().with(ignored -> committed(group), failure -> failed(group, failure));
     }
 
-    /** Dedupes the group against the log and earlier groups in flight, and gives its new entries their indices. */
-    private Uni<NodeBatch> formIndices(Group group, Set<UUID> inEarlierGroups) {
+    /** The group's connection and transaction. */
+    private Uni<Void> open(Group group) {
+        return pool.getConnection()
+                .invoke(c -> group.connection = c)
+                .flatMap(SqlConnection::begin)
+                .invoke(tx -> group.transaction = tx)
+                .replaceWithVoid();
+    }
+
+    /** The group's event ids (but those of earlier groups in flight) that the log already holds. */
+    private Uni<Set<UUID>> loggedAlready(Group group, Set<UUID> inEarlierGroups) {
         List<UUID> candidates = new ArrayList<>(group.unique.size());
         for (UUID id : group.unique.keySet()) {
             if (!inEarlierGroups.contains(id)) {
                 candidates.add(id);
             }
         }
-        Uni<Set<UUID>> logged = candidates.isEmpty() ? Uni.createFrom().item(Set.of())
+        return candidates.isEmpty() ? Uni.createFrom().item(Set.of())
                 : writes.existingEventIds(group.connection, candidates.toArray(new UUID[0]));
-        return logged.map(found -> {
-            CompactRange next = group.base.copy();
-            NodeBatch batch = new NodeBatch();
-            for (UUID id : candidates) {
-                if (!found.contains(id)) {
-                    next.append(group.unique.get(id).leafHash(), batch);
-                    group.appended.add(id);
-                }
+    }
+
+    /**
+     * Gives the group's new entries (not in earlier groups in flight, not {@code logged}) their indices and appends
+     * their leaves to the tree; the next group may form from here on.
+     */
+    private NodeBatch form(Group group, Set<UUID> inEarlierGroups, Set<UUID> logged) {
+        CompactRange next = group.base.copy();
+        NodeBatch batch = new NodeBatch();
+        for (Map.Entry<UUID, PreparedEntry> entry : group.unique.entrySet()) {
+            UUID id = entry.getKey();
+            if (!inEarlierGroups.contains(id) && !logged.contains(id)) {
+                next.append(entry.getValue().leafHash(), batch);
+                group.appended.add(id);
             }
-            group.tree = next;
-            group.indexedAt = System.nanoTime();
-            synchronized (lock) {
-                tip = next;
-                forming = false;
-                inFlight.add(group);
-                maybeFlush();
-            }
-            return batch;
-        });
+        }
+        group.tree = next;
+        group.indexedAt = System.nanoTime();
+        synchronized (lock) {
+            tip = next;
+            forming = false;
+            inFlight.add(group);
+            maybeFlush();
+        }
+        return batch;
     }
 
     private Uni<Void> insert(Group group, NodeBatch batch) {
@@ -322,7 +341,8 @@ public class LogSequencer {
         for (Pending pending : group.pendings) {
             (pending.attempts() + 1 < maxAttempts ? again : giveUp).add(pending);
         }
-        if (failure instanceof LogMovedException || group.previous != null && group.previous.updated.isCompletedExceptionally()) {
+        if (failure instanceof LogMovedException || isDuplicateEventId(failure)
+                || group.previous != null && group.previous.updated.isCompletedExceptionally()) {
             LOG.debugf("a group of %d entries is queued again: %s", group.unique.size(), failure.getMessage());
         } else {
             LOG.warnf("append of %d entries failed, %s: %s", group.unique.size(),
@@ -346,6 +366,11 @@ public class LogSequencer {
         for (Pending pending : giveUp) {
             pending.emitter().fail(failure);
         }
+    }
+
+    /** The unique key on event_id refused an entry: a batch re-sent after its first delivery committed. */
+    private static boolean isDuplicateEventId(Throwable failure) {
+        return failure instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState());
     }
 
     /** After a group left the pipeline: resume forming once nothing is in flight after a failure. Holds the lock. */

@@ -17,14 +17,21 @@ final class AuditServiceProcess implements AutoCloseable {
 
     private final String name;
     private final String database;
+    private final int databasePort;
     private final int port;
     private final Path log;
     private Process process;
     private int starts;
 
     AuditServiceProcess(String name, String database) {
+        this(name, database, GovdxStack.DB_PORT);
+    }
+
+    /** On the PostgreSQL at {@code databasePort} (e.g. a test's own, to be killed). */
+    AuditServiceProcess(String name, String database, int databasePort) {
         this.name = name;
         this.database = database;
+        this.databasePort = databasePort;
         this.port = freePort();
         this.log = Path.of("target", "it-logs");
     }
@@ -54,7 +61,7 @@ final class AuditServiceProcess implements AutoCloseable {
         Files.createDirectories(log);
         starts++;
         List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Dquarkus.http.port=" + port, "-Dgovdx.db.name=" + database, "-Dquarkus.log.console.json.enabled=false",
+                "-Dquarkus.http.port=" + port, "-Dgovdx.db.name=" + database, "-DGOVDX_DB_PORT=" + databasePort, "-Dquarkus.log.console.json.enabled=false",
                 "-Dgovdx.keycloak.url=" + GovdxStack.KEYCLOAK_URL, "-Dquarkus.datasource.reactive.max-size=8",
                 "-jar", jar.toString()));
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile().toFile()).start();

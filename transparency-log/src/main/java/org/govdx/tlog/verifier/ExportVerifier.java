@@ -146,4 +146,66 @@ final class ExportVerifier {
         }
         return Finding.failure("every entry verified but the recomputed root differs: the export changed while being read");
     }
+
+    /**
+     * verify-log --old: the export (already verified against the current checkpoint) must give, over its first
+     * {@code older.size()} entries, the root of the older checkpoint the auditor saved: then the log only grew since.
+     * If not, the log was rewritten below that size; with the export saved alongside the older checkpoint
+     * ({@code olderExport}, its entries proved against it), the first index whose entry differs is named.
+     */
+    Finding grewFrom(Checkpoint older, Path export, Path olderExport, Finding current) throws IOException {
+        if (older.size() > checkpoint.size()) {
+            return Finding.failure("the log shrank: the saved checkpoint has " + older.size() + " entries, the current one "
+                    + checkpoint.size());
+        }
+        CompactRange prefix = new CompactRange();
+        try (BufferedReader reader = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {
+            for (String line = reader.readLine(); line != null && prefix.size() < older.size(); line = reader.readLine()) {
+                if (!line.isBlank()) {
+                    prefix.append(ExportRecord.parse(line).leafHash());
+                }
+            }
+        }
+        if (MessageDigest.isEqual(prefix.rootHash(), older.rootHash())) {
+            return Finding.success(current.message() + "; the log only grew since the saved checkpoint of size " + older.size());
+        }
+        String rewritten = "the log was rewritten: its first " + older.size() + " entries no longer give the root of the saved checkpoint of size "
+                + older.size() + " (the current checkpoint was signed over a different history)";
+        if (olderExport == null) {
+            return Finding.failure(rewritten + "; give --old-entries (the export saved with that checkpoint) to name the first rewritten entry");
+        }
+        try (BufferedReader now = Files.newBufferedReader(export, StandardCharsets.UTF_8);
+             BufferedReader then = Files.newBufferedReader(olderExport, StandardCharsets.UTF_8)) {
+            for (long k = 0; k < older.size(); k++) {
+                ExportRecord after = nextRecord(now);
+                ExportRecord before;
+                try {
+                    before = nextRecord(then);
+                } catch (IllegalArgumentException e) {
+                    return Finding.failure(rewritten + "; the saved export is unreadable at entry " + k + ": " + e.getMessage());
+                }
+                if (before == null || before.index() != k || !before.hasInclusionProof()) {
+                    return Finding.failure(rewritten + "; the saved export has no proved entry " + k + ", so it cannot say which entry");
+                }
+                try {
+                    ProofVerifier.checkInclusion(k, older.size(), before.leafHash(), before.inclusionProof(), older.rootHash());
+                } catch (VerificationException e) {
+                    return Finding.failure(rewritten + "; the saved export's entry " + k + " does not verify against the saved checkpoint");
+                }
+                if (!MessageDigest.isEqual(before.leafHash(), after.leafHash())) {
+                    return Finding.badEntry(k, rewritten + "; entry " + k + " is not the entry the saved checkpoint proved at that index");
+                }
+            }
+        }
+        return Finding.failure(rewritten);
+    }
+
+    private static ExportRecord nextRecord(BufferedReader reader) throws IOException {
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            if (!line.isBlank()) {
+                return ExportRecord.parse(line);
+            }
+        }
+        return null;
+    }
 }

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The offline audit-log verifier: {@code java -jar govdx-audit-verifier.jar <command> [options]}.
@@ -43,16 +44,21 @@ public final class VerifierMain {
             "  verify-consistency --vkey <vkey|file> --old <checkpoint file> --new <checkpoint file> --proof <file> [--origin <origin>]",
             "      verify both checkpoints and that the new tree extends the old one",
             "  verify-log         --vkey <vkey|file> --checkpoint <file> --entries <export.ndjson with all entries> [--origin <origin>]",
-            "      recompute the whole tree from the entries and compare with the checkpoint; name the first bad entry",
+            "                     [--old <older checkpoint file> [--old-entries <the export saved with it>]]",
+            "      recompute the whole tree from the entries and compare with the checkpoint; name the first bad entry;",
+            "      with --old, also check that the log only grew since that saved checkpoint, or say where it was rewritten",
             "",
             "The checkpoint origin must equal the key name of --vkey unless --origin is given.",
             "Exit status: 0 verified, 1 verification failed, 2 usage error or unreadable file.");
 
-    /** Each command's options, in the order they are checked; all but "origin" are required. */
+    /** Options no command requires. */
+    private static final Set<String> OPTIONAL = Set.of("origin", "old", "old-entries");
+
+    /** Each command's options, in the order they are checked; all but {@link #OPTIONAL} are required. */
     private static final Map<String, List<String>> OPTIONS = Map.of(
             "verify-entries", List.of("vkey", "checkpoint", "entries", "origin"),
             "verify-consistency", List.of("vkey", "old", "new", "proof", "origin"),
-            "verify-log", List.of("vkey", "checkpoint", "entries", "origin"));
+            "verify-log", List.of("vkey", "checkpoint", "entries", "origin", "old", "old-entries"));
 
     private VerifierMain() {
     }
@@ -109,7 +115,16 @@ public final class VerifierMain {
     private static Finding verifyLog(Map<String, String> options, NoteVerifier logKey, String origin, PrintStream out)
             throws IOException, VerificationException {
         Checkpoint checkpoint = openCheckpoint(options.get("checkpoint"), "checkpoint", logKey, origin, out);
-        return new ExportVerifier(checkpoint).verifyLog(Path.of(options.get("entries")));
+        if (options.containsKey("old-entries") && !options.containsKey("old")) {
+            throw new VerificationException("--old-entries needs --old, the checkpoint they were exported with");
+        }
+        Finding finding = new ExportVerifier(checkpoint).verifyLog(Path.of(options.get("entries")));
+        if (!finding.ok() || !options.containsKey("old")) {
+            return finding;
+        }
+        Checkpoint older = openCheckpoint(options.get("old"), "old checkpoint", logKey, origin, out);
+        String oldEntries = options.get("old-entries");
+        return new ExportVerifier(checkpoint).grewFrom(older, Path.of(options.get("entries")), oldEntries == null ? null : Path.of(oldEntries), finding);
     }
 
     private static Finding verifyConsistency(Map<String, String> options, NoteVerifier logKey, String origin, PrintStream out)
@@ -232,7 +247,7 @@ public final class VerifierMain {
             }
         }
         for (String name : allowed) {
-            if (!name.equals("origin") && !options.containsKey(name)) {
+            if (!OPTIONAL.contains(name) && !options.containsKey(name)) {
                 throw new IllegalArgumentException(command + " needs --" + name);
             }
         }

@@ -189,6 +189,52 @@ class VerifierMainTests {
         assertThat(withOrigin.exitCode()).as(withOrigin.toString()).isEqualTo(0);
     }
 
+    // ---- verify-log --old: the log only grew since a saved checkpoint, or where it was rewritten ------------
+
+    @Test
+    void verifyLogWithASavedOlderCheckpointProvesGrowthOrNamesTheRewrittenEntry() throws IOException {
+        NoteSigner key = NoteSigner.generate("example.com/log/rewrite");
+        List<String> entries = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            entries.add("{\"event\":" + i + "}");
+        }
+        Log then = Log.of(entries.subList(0, 20));
+        Path oldCheckpoint = write("old.checkpoint", then.signedCheckpoint("example.com/log/rewrite", key, 20));
+        Path oldExport = write("old.ndjson", then.exportLines());
+
+        Log grown = Log.of(entries);
+        Path grownCheckpoint = write("grown.checkpoint", grown.signedCheckpoint("example.com/log/rewrite", key, 40));
+        Run onlyGrew = run("verify-log", "--vkey", key.verifier().encode(), "--checkpoint", grownCheckpoint.toString(),
+                "--entries", write("grown.ndjson", grown.exportLines()).toString(), "--old", oldCheckpoint.toString());
+        assertThat(onlyGrew.exitCode()).as(onlyGrew.toString()).isEqualTo(0);
+        assertThat(onlyGrew.out()).contains("the log only grew since the saved checkpoint of size 20");
+
+        // the operator rewrites entry 7 and signs the rewritten history: on its own it verifies
+        List<String> forged = new ArrayList<>(entries);
+        forged.set(7, "{\"event\":7,\"outcome\":\"DENIED\"}");
+        Log rewritten = Log.of(forged);
+        Path forgedCheckpoint = write("forged.checkpoint", rewritten.signedCheckpoint("example.com/log/rewrite", key, 40));
+        Path forgedExport = write("forged.ndjson", rewritten.exportLines());
+        Run alone = run("verify-log", "--vkey", key.verifier().encode(), "--checkpoint", forgedCheckpoint.toString(),
+                "--entries", forgedExport.toString());
+        assertThat(alone.exitCode()).isEqualTo(0);
+
+        Run againstSaved = run("verify-log", "--vkey", key.verifier().encode(), "--checkpoint", forgedCheckpoint.toString(),
+                "--entries", forgedExport.toString(), "--old", oldCheckpoint.toString());
+        assertThat(againstSaved.exitCode()).isEqualTo(1);
+        assertThat(againstSaved.out()).contains("the log was rewritten: its first 20 entries no longer give the root");
+
+        Run named = run("verify-log", "--vkey", key.verifier().encode(), "--checkpoint", forgedCheckpoint.toString(),
+                "--entries", forgedExport.toString(), "--old", oldCheckpoint.toString(), "--old-entries", oldExport.toString());
+        assertThat(named.exitCode()).isEqualTo(1);
+        assertThat(named.out()).contains("FAILED: first bad entry: index 7: the log was rewritten");
+
+        Run withoutOld = run("verify-log", "--vkey", key.verifier().encode(), "--checkpoint", forgedCheckpoint.toString(),
+                "--entries", forgedExport.toString(), "--old-entries", oldExport.toString());
+        assertThat(withoutOld.exitCode()).isEqualTo(1);
+        assertThat(withoutOld.out()).contains("--old-entries needs --old");
+    }
+
     // ---- verify-log -------------------------------------------------------------------------------------
 
     @Test
