@@ -90,7 +90,7 @@ class PostgresCrashIT {
             String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
             Path log = dataDir.getParent().resolve("postgres-" + (++starts) + ".log");
             Files.createDirectories(dataDir);
-            wrapper = new ProcessBuilder("java", "-Xmx64m", "-XX:+UseSerialGC", "-cp", classpath, EmbeddedPostgresServer.class.getName(),
+            wrapper = new ProcessBuilder("java", "-Xmx256m", "-XX:+UseSerialGC", "-cp", classpath, EmbeddedPostgresServer.class.getName(),
                     String.valueOf(port), dataDir.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (true) {
