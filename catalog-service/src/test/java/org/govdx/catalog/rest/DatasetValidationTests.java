@@ -180,6 +180,10 @@ class DatasetValidationTests {
         body = Catalog.demo("MCA-RESIDENTS");
         body.put("fields", Collections.emptyList());
         refused(body, 400, "invalid-input", "fields");
+
+        body = Catalog.demo("MCA-RESIDENTS");
+        body.put("description", "x".repeat(3 * 1024 * 1024));
+        refused(body, 413, "payload-too-large", null);
     }
 
     @Test
