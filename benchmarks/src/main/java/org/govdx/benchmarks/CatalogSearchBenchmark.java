@@ -67,7 +67,8 @@ public final class CatalogSearchBenchmark {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         Path app = root.resolve("catalog-service/target/quarkus-app");
         Databases.recreate("127.0.0.1", 5432, "postgres", "", DB);
-        Process service = new ProcessBuilder(List.of("java", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        // the production JIT (C2), not ./govdx's start-fast C1-only setting: this measures a search under steady load
+        Process service = new ProcessBuilder(List.of("java", "-Xmx256m", "-XX:+UseSerialGC",
                 "-Dquarkus.http.port=" + PORT, "-Dgovdx.db.name=" + DB, "-Dgovdx.outbox.relay.enabled=false",
                 "-Dquarkus.log.console.json.enabled=false", "-jar", app.resolve("quarkus-run.jar").toString()))
                 .redirectErrorStream(true).redirectOutput(Files.createTempFile("catalog-search", ".log").toFile()).start();
