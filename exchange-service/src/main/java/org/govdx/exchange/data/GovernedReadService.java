@@ -28,7 +28,6 @@ import org.govdx.rules.classification.AccessMode;
 import org.govdx.rules.extract.ExtractFormat;
 import org.govdx.rules.filter.Filter;
 import org.govdx.rules.filter.FilterSyntaxException;
-import org.govdx.rules.filter.SqlFragment;
 import org.govdx.rules.masking.Masker;
 import org.govdx.rules.policy.AggregateFunction;
 import org.govdx.rules.policy.AggregateOp;
@@ -280,16 +279,8 @@ public class GovernedReadService {
             params.add(after);
             sql.append(" and row_no > $3");
         }
-        if (plan.rowFilter().isPresent()) {
-            SqlFragment f = plan.rowFilter().get().toSql(field -> GrantMapping.column(dataset, field), params.size() + 1);
-            sql.append(" and ").append(f.sql());
-            params.addAll(f.parameters());
-        }
-        sql.append(" order by ");
-        for (SortKey k : plan.sort()) {
-            sql.append(GrantMapping.column(dataset, k.field())).append(k.direction().name().equals("DESC") ? " desc nulls last, " : " asc nulls last, ");
-        }
-        sql.append("row_no");
+        GrantMapping.appendRowFilter(sql, params, plan, dataset);
+        GrantMapping.appendOrder(sql, plan, dataset);
         LocalDate today = LocalDate.now(GrantMapping.CHINA);
         OptionalLong quota = plan.limits().dailyRowQuota();
         int pageSize = plan.limits().pageSize();
@@ -398,11 +389,7 @@ public class GovernedReadService {
         }
         select.append("count(*) from (select data, count(*) over (").append(cellColumns.isEmpty() ? "" : "partition by " + String.join(", ", cellColumns))
                 .append(") as cell_size from hosted_row where dataset_id = $1 and dataset_version = $2");
-        if (plan.rowFilter().isPresent()) {
-            SqlFragment f = plan.rowFilter().get().toSql(field -> GrantMapping.column(dataset, field), params.size() + 1);
-            select.append(" and ").append(f.sql());
-            params.addAll(f.parameters());
-        }
+        GrantMapping.appendRowFilter(select, params, plan, dataset);
         params.add((long) plan.limits().minGroupSize());
         select.append(") cells where cell_size >= $").append(params.size());
         if (!groups.isEmpty()) {

@@ -107,4 +107,25 @@ public final class GrantMapping {
             };
         }).orElse(null);
     }
+
+    /**
+     * Appends {@code and <the plan's row filter>} to a query over {@code hosted_row}, its parameters numbered after those
+     * already bound; nothing when the agreement has no row filter. One place for every access mode.
+     */
+    public static void appendRowFilter(StringBuilder sql, List<Object> params, org.govdx.rules.policy.Plan plan, CatalogDataset dataset) {
+        if (plan.rowFilter().isPresent()) {
+            org.govdx.rules.filter.SqlFragment f = plan.rowFilter().get().toSql(field -> column(dataset, field), params.size() + 1);
+            sql.append(" and ").append(f.sql());
+            params.addAll(f.parameters());
+        }
+    }
+
+    /** Appends {@code order by <the plan's sort keys, nulls last>, row_no}: a stable order for pages and exports alike. */
+    public static void appendOrder(StringBuilder sql, org.govdx.rules.policy.Plan plan, CatalogDataset dataset) {
+        sql.append(" order by ");
+        for (org.govdx.rules.policy.SortKey k : plan.sort()) {
+            sql.append(column(dataset, k.field())).append(k.direction().name().equals("DESC") ? " desc nulls last, " : " asc nulls last, ");
+        }
+        sql.append("row_no");
+    }
 }

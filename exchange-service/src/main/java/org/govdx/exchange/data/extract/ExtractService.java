@@ -21,10 +21,8 @@ import org.govdx.exchange.data.GovernedReadService;
 import org.govdx.exchange.data.GrantMapping;
 import org.govdx.rules.extract.ExtractFormat;
 import org.govdx.rules.extract.ExtractRows;
-import org.govdx.rules.filter.SqlFragment;
 import org.govdx.rules.masking.MaskingStrategy;
 import org.govdx.rules.policy.Plan;
-import org.govdx.rules.policy.SortKey;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -168,16 +166,8 @@ public class ExtractService {
         }
         sql.setLength(sql.length() - 2);
         sql.append(" from hosted_row where dataset_id = $1 and dataset_version = $2");
-        if (plan.rowFilter().isPresent()) {
-            SqlFragment f = plan.rowFilter().get().toSql(field -> GrantMapping.column(dataset, field), params.size() + 1);
-            sql.append(" and ").append(f.sql());
-            params.addAll(f.parameters());
-        }
-        sql.append(" order by ");
-        for (SortKey k : plan.sort()) {
-            sql.append(GrantMapping.column(dataset, k.field())).append(k.direction().name().equals("DESC") ? " desc nulls last, " : " asc nulls last, ");
-        }
-        sql.append("row_no");
+        GrantMapping.appendRowFilter(sql, params, plan, dataset);
+        GrantMapping.appendOrder(sql, plan, dataset);
         RoutingContext rc = routingContext();
         HttpConnection connection = rc == null ? null : rc.request().connection();
         ExtractStream stream = new ExtractStream(this, extractId, caller, agreement, plan, format, rows, sql.toString(), params, types,
