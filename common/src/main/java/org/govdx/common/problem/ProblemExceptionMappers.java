@@ -131,6 +131,13 @@ public class ProblemExceptionMappers {
             return ProblemResponses.of(409, "conflict", "Conflict",
                     "Someone else created the same thing at the same time; reload and try again", path(uri), List.of());
         }
+        if (isDatabaseUnavailable(e)) {
+            // PostgreSQL is restarting, refusing connections or dropped ours: a moment's unavailability, not a server error
+            LOG.warnf("database unavailable: %s", rootMessage(e));
+            return Response.fromResponse(ProblemResponses.of(503, "service-unavailable", "Service Unavailable",
+                    "The service cannot reach its database for a moment; nothing was done; try again", path(uri), List.of()))
+                    .header("Retry-After", "5").build();
+        }
         if (isUnstorableText(e)) {
             return ProblemResponses.of(400, "invalid-input", "Invalid input",
                     "The request contains a character that cannot be stored (U+0000)", path(uri), List.of());
@@ -157,6 +164,32 @@ public class ProblemExceptionMappers {
             }
         }
         return false;
+    }
+
+    /**
+     * The database cannot be reached (connection refused), is shutting down or starting up (57P01-57P03), lost the
+     * connection (class 08, or the client's closed-connection error): true however deep the driver or Hibernate wrapped it.
+     */
+    static boolean isDatabaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof io.vertx.sqlclient.ClosedConnectionException) {
+                return true;
+            }
+            String state = t instanceof io.vertx.pgclient.PgException pg ? pg.getSqlState()
+                    : t instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
+            if (state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
     /** PostgreSQL 22021 / 22P05: text or jsonb with U+0000, which PostgreSQL cannot store: bad input, nothing was written. */
