@@ -167,13 +167,17 @@ public class ProblemExceptionMappers {
     }
 
     /**
-     * The database cannot be reached (connection refused), is shutting down or starting up (57P01-57P03), lost the
-     * connection (class 08, or the client's closed-connection error): true however deep the driver or Hibernate wrapped it.
+     * The database cannot be reached (connection refused or reset), is shutting down or starting up (57P01-57P03), lost
+     * the connection (class 08, or the client's closed-connection errors): true however deep the driver or Hibernate
+     * wrapped it.
      */
     static boolean isDatabaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.net.ConnectException || t instanceof io.vertx.sqlclient.ClosedConnectionException) {
-                return true;
+            if (t instanceof java.net.SocketException || t instanceof io.vertx.sqlclient.ClosedConnectionException) {
+                return true; // refused, reset (ConnectException is a SocketException)
+            }
+            if (t.getMessage() != null && t.getMessage().startsWith("Connection is not active now")) {
+                return true; // the Vert.x client's word for a pooled connection the server closed
             }
             String state = t instanceof io.vertx.pgclient.PgException pg ? pg.getSqlState()
                     : t instanceof java.sql.SQLException sql ? sql.getSQLState() : null;

@@ -30,6 +30,10 @@ class ProblemExceptionMappersTests {
         assertThat(ProblemExceptionMappers.isDatabaseUnavailable(new RuntimeException("wrapped",
                 io.vertx.sqlclient.ClosedConnectionException.INSTANCE))).isTrue();
         assertThat(ProblemExceptionMappers.isDatabaseUnavailable(new SQLException("connection failure", "08006"))).isTrue();
+        assertThat(ProblemExceptionMappers.isDatabaseUnavailable(new java.util.concurrent.CompletionException(
+                new java.net.SocketException("Connection reset")))).isTrue();
+        assertThat(ProblemExceptionMappers.isDatabaseUnavailable(new IllegalStateException(
+                new io.vertx.core.impl.NoStackTraceThrowable("Connection is not active now, current status: CLOSED")))).isTrue();
         // a query that is wrong, a conflict or a plain bug stays what it is
         assertThat(ProblemExceptionMappers.isDatabaseUnavailable(new io.vertx.pgclient.PgException("syntax error", "ERROR", "42601", null))).isFalse();
         assertThat(ProblemExceptionMappers.isDatabaseUnavailable(new SQLException("duplicate key", "23505"))).isFalse();
