@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  * table, nothing else) measured in the same run; and the same pair through the gateway. Load: wrk (Debian
  * package), 2 threads, 50 connections, keep-alive. The catalog, exchange and gateway run from their built jars
  * with their own databases; the data come in through the public APIs (publish, upload, request, approve).
- * Needs PostgreSQL, Keycloak (./govdx keycloak), wrk and the built services.
+ * Needs PostgreSQL, Keycloak (./govdx keycloak), wrk and the built services. {@code BENCH_JFR_DIR=dir} records a flight
+ * recording of each service into {@code dir/<module>.jfr}.
  */
 public final class GovernedReadBenchmark {
 
@@ -124,6 +125,11 @@ public final class GovernedReadBenchmark {
         List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-Dquarkus.http.port=" + port, "-Dgovdx.outbox.relay.enabled=false",
                 "-Dquarkus.log.console.json.enabled=false", "-Dquarkus.log.level=WARN"));
         command.addAll(properties);
+        String jfr = System.getenv("BENCH_JFR_DIR");
+        if (jfr != null && !jfr.isBlank()) {
+            // a profile of each service during the run (jfr print --events jdk.ExecutionSample ...), off by default
+            command.add("-XX:StartFlightRecording=filename=" + Path.of(jfr).resolve(module + ".jfr") + ",settings=profile,dumponexit=true");
+        }
         command.addAll(List.of("-jar", root.resolve(module + "/target/quarkus-app/quarkus-run.jar").toString()));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(Files.createTempFile("governed-read-" + module, ".log").toFile()).start();
     }
@@ -135,7 +141,7 @@ public final class GovernedReadBenchmark {
     }
 
     static void awaitReady(Process service, int port) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(360); // a shared, busy machine starts services slowly
         while (System.nanoTime() < deadline) {
             if (!service.isAlive()) {
                 throw new IllegalStateException("the service on " + port + " exited while starting");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,15 +12,21 @@ import org.govdx.common.events.AuditEvent;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Writes audit events to the outbox. {@link #record} joins the caller's transaction, so the event commits
  * or rolls back with the change it records; {@link #recordSeparately} commits on its own, straight through
  * the connection pool (no Hibernate session, which may be unusable after a failure), for refusals whose
- * business transaction is rolled back: a denied request writes nothing but its audit event.
+ * business transaction is rolled back: a denied request writes nothing but its audit event. {@link #insert} writes
+ * through a given SQL client (a connection inside the caller's reactive SQL transaction, or the pool) for code
+ * that runs its transactions on the Vert.x client instead of Hibernate.
  */
 @ApplicationScoped
 public class Outbox {
+
+    private static final String INSERT = "insert into outbox_event (event_id, action, payload) values ($1, $2, $3)";
 
     @Inject
     ObjectMapper mapper;
@@ -38,9 +45,24 @@ public class Outbox {
     }
 
     public Uni<Void> recordSeparately(AuditEvent event) {
-        return pool.preparedQuery("insert into outbox_event (event_id, action, payload) values ($1, $2, $3)")
-                .execute(Tuple.of(event.eventId(), event.action(), toJson(event)))
-                .replaceWithVoid();
+        return insert(pool, event);
+    }
+
+    /** Inserts one event through {@code client}: in the caller's transaction when it is one of its connections. */
+    public Uni<Void> insert(SqlClient client, AuditEvent event) {
+        return client.preparedQuery(INSERT).execute(Tuple.of(event.eventId(), event.action(), toJson(event))).replaceWithVoid();
+    }
+
+    /** Inserts the events in one batch through {@code client}; nothing to do for none. */
+    public Uni<Void> insert(SqlClient client, List<AuditEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> rows = new ArrayList<>(events.size());
+        for (AuditEvent event : events) {
+            rows.add(Tuple.of(event.eventId(), event.action(), toJson(event)));
+        }
+        return client.preparedQuery(INSERT).executeBatch(rows).replaceWithVoid();
     }
 
     private String toJson(AuditEvent event) {

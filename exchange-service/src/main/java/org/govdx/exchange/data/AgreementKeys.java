@@ -10,13 +10,16 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The per-agreement secrets of the data plane, derived from the master key: HMAC-SHA256(master key, label + agreement
  * id). The pseudonym key ({@code govdx/pseudonym-key/v1}) makes two consumers' pseudonyms unlinkable; the watermark key
  * ({@code govdx/watermark-key/v1}) marks an EXTRACT copy (decision 0041). Nothing is stored: the provider's trace
- * derives the same keys again.
+ * derives the same keys again. An agreement's masker is kept (its key never changes, and it keeps one initialised MAC
+ * per thread), so a read does not derive the key and set up a MAC again.
  */
 @ApplicationScoped
 public class AgreementKeys {
@@ -24,8 +27,10 @@ public class AgreementKeys {
     @ConfigProperty(name = "govdx.keys.master-key")
     String masterKey;
 
+    private final Map<UUID, Masker> maskers = new ConcurrentHashMap<>();
+
     public Masker masker(UUID agreementId) {
-        return new Masker(derive(agreementId, "govdx/pseudonym-key/v1\n"));
+        return maskers.computeIfAbsent(agreementId, id -> new Masker(derive(id, "govdx/pseudonym-key/v1\n")));
     }
 
     public Watermark watermark(UUID agreementId) {

@@ -2,6 +2,7 @@ package org.govdx.exchange.data;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -32,6 +33,8 @@ public class GovernedReadResource {
     CurrentCaller caller;
 
     @POST
+    // an EXTRACT's stream blocks while it writes, and RESTEasy resumes a suspended call where it began: on a worker.
+    // A VIEW holds no thread while it waits (the read is a Uni chain on the event loop; decision 0040).
     @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Read data under an agreement (VIEW: masked rows, cursor pages, daily row quota; AGGREGATE; EXTRACT: a streamed, watermarked copy)",
@@ -40,12 +43,15 @@ public class GovernedReadResource {
                     + "Every call, allowed or refused, is an audit event: X-Audit-Event-Id and X-Request-Hash name it. A spent quota is 429 with Retry-After. "
                     + "EXTRACT streams NDJSON (default) or CSV (?format=csv or Accept: text/csv); X-Extract-Id names the export, whose row count and "
                     + "response hash GET /api/exchange/extracts/{id} shows when it ends.")
-    public Response query(@PathParam("agreementId") UUID agreementId, @HeaderParam("X-Case-Reference") String caseReference,
-                          @HeaderParam("X-On-Behalf-Of") String onBehalfOf, @QueryParam("format") String format, @HeaderParam("Accept") String accept,
-                          GovernedReadService.Query body) {
+    public Uni<Response> query(@PathParam("agreementId") UUID agreementId, @HeaderParam("X-Case-Reference") String caseReference,
+                               @HeaderParam("X-On-Behalf-Of") String onBehalfOf, @QueryParam("format") String format, @HeaderParam("Accept") String accept,
+                               GovernedReadService.Query body) {
         GovernedReadService.Query q = body == null ? new GovernedReadService.Query(null, null, null, null, null, null, null, null, null) : body;
-        GovernedReadService.Outcome o = reads.query(caller.get(), agreementId, q, blankToEmpty(percentDecoded(caseReference)), blankToEmpty(onBehalfOf),
-                ExtractNegotiation.format(format, accept));
+        return reads.read(caller.get(), agreementId, q, blankToEmpty(percentDecoded(caseReference)), blankToEmpty(onBehalfOf),
+                ExtractNegotiation.format(format, accept)).map(GovernedReadResource::response);
+    }
+
+    private static Response response(GovernedReadService.Outcome o) {
         Response.ResponseBuilder b = Response.status(o.status()).entity(o.stream() != null ? o.stream() : o.body()).type(o.contentType()).header("X-Request-Hash", o.requestHash())
                 .header("Cache-Control", "no-store");
         if (o.auditEventId() != null) {

@@ -1,8 +1,10 @@
 package org.govdx.exchange.data;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -17,7 +19,7 @@ import org.govdx.common.events.AuditEvent;
 import org.govdx.common.events.AuditEvents;
 import org.govdx.common.identity.Caller;
 import org.govdx.common.json.CanonicalJson;
-import org.govdx.exchange.catalog.CatalogClient;
+import org.govdx.common.outbox.Outbox;
 import org.govdx.exchange.catalog.CatalogDataset;
 import org.govdx.exchange.data.extract.ExtractService;
 import org.govdx.exchange.data.proxy.ProviderFailure;
@@ -61,11 +63,12 @@ import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
- * Governed reads (issue 5, part 2; VIEW and AGGREGATE in this cut). Every call: load the agreement, map it and the catalog
- * version into sharing-rules inputs, ask the ONE policy decision point, run the plan in SQL over
- * {@code hosted_row.data} (filter rendered by {@code Filter.toSql}), mask with {@link PlanExecutor}/{@link Masker}
- * under the agreement's own pseudonym key, then in ONE transaction count the rows against the daily quota and
- * write the audit event; only after the commit does the data leave. Denials are audited too.
+ * Governed reads (issue 5, part 2: VIEW, AGGREGATE, EXTRACT). Every call: check the agreement's current version and
+ * state ({@link AgreementGrants}), map it and the catalog version into sharing-rules inputs, ask the ONE policy
+ * decision point, run the plan in SQL over {@code hosted_row.data} (filter rendered by {@code Filter.toSql}), mask
+ * with {@link PlanExecutor}/{@link Masker} under the agreement's own pseudonym key, then in ONE transaction count the
+ * rows against the daily quota and write the audit event; only after the commit does the data leave. Denials are
+ * audited too. A VIEW of hosted rows never blocks a thread (decision 0040).
  */
 @ApplicationScoped
 public class GovernedReadService {
@@ -76,10 +79,13 @@ public class GovernedReadService {
     Pool pool;
 
     @Inject
-    CatalogClient catalog;
+    AgreementGrants agreements;
 
     @Inject
     AuditEvents events;
+
+    @Inject
+    Outbox outbox;
 
     @Inject
     ProxiedData proxied;
@@ -122,8 +128,17 @@ public class GovernedReadService {
         return query(caller, agreementId, q, caseReference, onBehalfOf, ExtractFormat.NDJSON);
     }
 
-    /** {@code format}: how an EXTRACT is written (part of the request hash in that mode). */
+    /** {@code format}: how an EXTRACT is written (part of the request hash in that mode). Blocking: for worker threads; see {@link #read}. */
     public Outcome query(Caller caller, UUID agreementId, Query q, Optional<String> caseReference, Optional<String> onBehalfOf, ExtractFormat format) {
+        return read(caller, agreementId, q, caseReference, onBehalfOf, format).await().atMost(DB);
+    }
+
+    /**
+     * The read, without blocking the calling thread: a VIEW of hosted rows runs on the event loop from the agreement
+     * to the group commit; what still blocks (AGGREGATE, EXTRACT, a proxied provider, usage monitoring) runs on a
+     * worker thread. {@code format}: how an EXTRACT is written (part of the request hash in that mode).
+     */
+    public Uni<Outcome> read(Caller caller, UUID agreementId, Query q, Optional<String> caseReference, Optional<String> onBehalfOf, ExtractFormat format) {
         Map<String, Object> requestDoc = new LinkedHashMap<>();
         requestDoc.put("agreementId", agreementId.toString());
         requestDoc.put("mode", q.mode());
@@ -145,7 +160,7 @@ public class GovernedReadService {
         try {
             mode = AccessMode.valueOf(q.mode() == null ? "VIEW" : q.mode().toUpperCase());
         } catch (IllegalArgumentException e) {
-            return problem(400, "invalid-mode", "mode is AGGREGATE, VIEW or EXTRACT", null, requestHash);
+            return Uni.createFrom().item(problem(400, "invalid-mode", "mode is AGGREGATE, VIEW or EXTRACT", null, requestHash));
         }
         String action = switch (mode) {
             case VIEW -> "data.read";
@@ -153,24 +168,32 @@ public class GovernedReadService {
             case EXTRACT -> "data.extract";
         };
         if (onBehalfOf.isPresent() && !caller.isSystem()) {
-            return problem(400, "on-behalf-of-user", "only a department system names the clerk it acts for", null, requestHash);
+            return Uni.createFrom().item(problem(400, "on-behalf-of-user", "only a department system names the clerk it acts for", null, requestHash));
         }
-        GrantMapping.AgreementRow agreement = load(agreementId);
-        boolean party = agreement != null && (caller.belongsTo(agreement.consumerDepartment()) || caller.belongsTo(agreement.providerDepartment()));
-        if (!party) {
-            // another department's agreement and a missing one look the same to the caller; the audit log keeps the truth
-            AuditEvent event = events.of(caller, action, agreement == null ? "unknown" : agreement.providerDepartment())
-                    .agreement(agreementId.toString()).denied(agreement == null ? DenyReason.NO_GRANT.name() : DenyReason.WRONG_DEPARTMENT.name())
-                    .details(Map.of("mode", mode.name(), "requestHash", requestHash)).build();
-            recordSeparately(event);
-            return problem(404, "no-agreement", "No agreement " + agreementId + " covers the caller", event.eventId(), requestHash);
-        }
-        CatalogDataset dataset = schemas.dataset(agreement.datasetId(), agreement.datasetVersion());
+        return agreements.current(agreementId).flatMap(known -> {
+            GrantMapping.AgreementRow agreement = known == null ? null : known.row();
+            boolean party = agreement != null && (caller.belongsTo(agreement.consumerDepartment()) || caller.belongsTo(agreement.providerDepartment()));
+            if (!party) {
+                // another department's agreement and a missing one look the same to the caller; the audit log keeps the truth
+                AuditEvent event = events.of(caller, action, agreement == null ? "unknown" : agreement.providerDepartment())
+                        .agreement(agreementId.toString()).denied(agreement == null ? DenyReason.NO_GRANT.name() : DenyReason.WRONG_DEPARTMENT.name())
+                        .details(Map.of("mode", mode.name(), "requestHash", requestHash)).build();
+                return recorded(event, problem(404, "no-agreement", "No agreement " + agreementId + " covers the caller", event.eventId(), requestHash));
+            }
+            return schemas.load(agreement.datasetId(), agreement.datasetVersion())
+                    .flatMap(dataset -> decide(caller, known, dataset, q, mode, action, format, requestHash, caseReference, onBehalfOf));
+        });
+    }
+
+    private Uni<Outcome> decide(Caller caller, AgreementGrants.Known known, CatalogDataset dataset, Query q, AccessMode mode, String action, ExtractFormat format,
+                                String requestHash, Optional<String> caseReference, Optional<String> onBehalfOf) {
+        GrantMapping.AgreementRow agreement = known.row();
+        UUID agreementId = agreement.id();
         Filter filter;
         try {
             filter = q.filter() == null || q.filter().isBlank() ? null : Filter.parse(q.filter());
         } catch (FilterSyntaxException e) {
-            return problem(400, "invalid-filter", "The filter is not valid: " + e.getMessage(), null, requestHash);
+            return Uni.createFrom().item(problem(400, "invalid-filter", "The filter is not valid: " + e.getMessage(), null, requestHash));
         }
         DataRequest.Builder rb = DataRequest.builder(mode, Instant.now()).purpose(q.purpose() == null ? "" : q.purpose())
                 .pageSize(q.pageSize() == null ? 0 : q.pageSize());
@@ -200,23 +223,22 @@ public class GovernedReadService {
                     rb.aggregate(colon < 0 ? AggregateOp.countAll() : AggregateOp.of(fn, a.substring(colon + 1).trim()));
                 }
             } catch (IllegalArgumentException e) {
-                return problem(400, "malformed-request", DenyReason.MALFORMED_REQUEST.message(), null, requestHash);
+                return Uni.createFrom().item(problem(400, "malformed-request", DenyReason.MALFORMED_REQUEST.message(), null, requestHash));
             }
         }
-        Grant grant = GrantMapping.grant(agreement, pageSizeCap);
+        Grant grant = known.grant(pageSizeCap);
         Decision decision;
         try {
             decision = PolicyDecisionPoint.decide(GrantMapping.caller(caller, onBehalfOf), GrantMapping.dataset(dataset), Optional.of(grant), rb.build());
         } catch (IllegalArgumentException e) {
-            return problem(400, "malformed-request", DenyReason.MALFORMED_REQUEST.message(), null, requestHash);
+            return Uni.createFrom().item(problem(400, "malformed-request", DenyReason.MALFORMED_REQUEST.message(), null, requestHash));
         }
         if (decision instanceof Decision.Deny deny) {
             AuditEvent event = events.of(caller, action, agreement.providerDepartment()).agreement(agreementId.toString())
                     .dataset(agreement.datasetId().toString(), agreement.datasetVersion()).denied(deny.reason().name())
                     .details(details(mode, requestHash, caseReference, onBehalfOf, q.purpose())).build();
-            recordSeparately(event);
             int status = deny.reason() == DenyReason.MALFORMED_REQUEST || deny.reason() == DenyReason.PAGE_TOO_LARGE ? 400 : 403;
-            return problem(status, deny.reason().name().toLowerCase().replace('_', '-'), deny.message(), event.eventId(), requestHash);
+            return recorded(event, problem(status, deny.reason().name().toLowerCase().replace('_', '-'), deny.message(), event.eventId(), requestHash));
         }
         Plan plan = ((Decision.Allow) decision).plan();
         if (mode == AccessMode.AGGREGATE) {
@@ -226,130 +248,132 @@ public class GovernedReadService {
                 AuditEvent event = events.of(caller, action, agreement.providerDepartment()).agreement(agreementId.toString())
                         .dataset(agreement.datasetId().toString(), agreement.datasetVersion()).denied(filter != null ? "AGGREGATE_CALLER_FILTER" : "AGGREGATE_MASKED_GROUP")
                         .details(details(mode, requestHash, caseReference, onBehalfOf, q.purpose())).build();
-                recordSeparately(event);
-                return problem(400, filter != null ? "aggregate-filter-not-allowed" : "aggregate-masked-group-not-available",
+                return recorded(event, problem(400, filter != null ? "aggregate-filter-not-allowed" : "aggregate-masked-group-not-available",
                         filter != null ? "An aggregate query takes no filter of its own: only the agreement's filter selects rows"
-                                : "Grouping by a masked field is not available yet", event.eventId(), requestHash);
+                                : "Grouping by a masked field is not available yet", event.eventId(), requestHash));
             }
             List<String> dimensions = AggregateDimensions.of(grant, dataset);
             if (!dimensions.containsAll(plan.groupBy())) {
                 AuditEvent event = events.of(caller, action, agreement.providerDepartment()).agreement(agreementId.toString())
                         .dataset(agreement.datasetId().toString(), agreement.datasetVersion()).denied("AGGREGATE_GROUP_NOT_A_DIMENSION")
                         .details(details(mode, requestHash, caseReference, onBehalfOf, q.purpose())).build();
-                recordSeparately(event);
-                return problem(400, "aggregate-group-not-a-dimension", "Aggregates group only by the agreement's dimensions: fields granted in clear "
-                        + "that are neither a key nor a decimal measure", event.eventId(), requestHash);
+                return recorded(event, problem(400, "aggregate-group-not-a-dimension", "Aggregates group only by the agreement's dimensions: fields granted in clear "
+                        + "that are neither a key nor a decimal measure", event.eventId(), requestHash));
             }
-            return aggregate(caller, agreement, dataset, plan, dimensions, requestHash, caseReference, onBehalfOf, q.purpose(), action);
+            return blocking(() -> aggregate(caller, agreement, dataset, plan, dimensions, requestHash, caseReference, onBehalfOf, q.purpose(), action));
         }
         if (mode == AccessMode.EXTRACT && ProxiedData.isProxied(dataset)) {
             AuditEvent event = events.of(caller, action, agreement.providerDepartment()).agreement(agreementId.toString())
                     .dataset(agreement.datasetId().toString(), agreement.datasetVersion()).denied("EXTRACT_OF_PROXIED_DATASET")
                     .details(details(mode, requestHash, caseReference, onBehalfOf, q.purpose())).build();
-            recordSeparately(event);
-            return problem(501, "extract-not-available-for-proxied", "An EXTRACT of a proxied dataset is not available yet; use VIEW pages",
-                    event.eventId(), requestHash);
+            return recorded(event, problem(501, "extract-not-available-for-proxied", "An EXTRACT of a proxied dataset is not available yet; use VIEW pages",
+                    event.eventId(), requestHash));
         }
         if (mode == AccessMode.EXTRACT) {
-            return extracts.start(caller, agreement, dataset, plan, format, requestHash, caseReference, onBehalfOf, q.purpose());
+            return blocking(() -> extracts.start(caller, agreement, dataset, plan, format, requestHash, caseReference, onBehalfOf, q.purpose()));
         }
-        return view(caller, agreement, dataset, plan, q.cursor(), requestHash, caseReference, onBehalfOf, q.purpose(), action);
+        if (ProxiedData.isProxied(dataset)) {
+            // before any transaction: no connection or quota lock is held while the provider answers
+            return blocking(() -> proxied.rows(dataset))
+                    .flatMap(provided -> view(caller, agreement, dataset, plan, provided, q.cursor(), requestHash, caseReference, onBehalfOf, q.purpose(), action))
+                    .onFailure(ProviderFailure.class).recoverWithUni(f -> providerFailure(caller, agreement, AccessMode.VIEW, (ProviderFailure) f, requestHash,
+                            caseReference, onBehalfOf, q.purpose(), action));
+        }
+        return view(caller, agreement, dataset, plan, null, q.cursor(), requestHash, caseReference, onBehalfOf, q.purpose(), action);
     }
 
-    private Outcome view(Caller caller, GrantMapping.AgreementRow agreement, CatalogDataset dataset, Plan plan, String cursor, String requestHash,
-                         Optional<String> caseReference, Optional<String> onBehalfOf, String purpose, String action) {
-        List<Map<String, Object>> provided = null;
-        if (ProxiedData.isProxied(dataset)) {
-            try {
-                provided = proxied.rows(dataset); // before the transaction: no connection or quota lock is held while the provider answers
-            } catch (ProviderFailure f) {
-                return providerFailure(caller, agreement, AccessMode.VIEW, f, requestHash, caseReference, onBehalfOf, purpose, action);
-            }
-        }
+    /** A VIEW page: read and mask first, holding nothing; then the quota and the audit event commit with other reads' ({@link ReadCommitter}). */
+    private Uni<Outcome> view(Caller caller, GrantMapping.AgreementRow agreement, CatalogDataset dataset, Plan plan, List<Map<String, Object>> provided,
+                              String cursor, String requestHash, Optional<String> caseReference, Optional<String> onBehalfOf, String purpose, String action) {
         boolean sorted = !plan.sort().isEmpty() || provided != null; // proxied pages are offsets into the provider's answer
         long after;
         try {
             after = cursor == null || cursor.isBlank() ? 0 : Long.parseLong(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII));
         } catch (RuntimeException e) {
-            return problem(400, "invalid-cursor", "The cursor is not one this service issued", null, requestHash);
+            return Uni.createFrom().item(problem(400, "invalid-cursor", "The cursor is not one this service issued", null, requestHash));
         }
-        List<Object> params = new ArrayList<>(List.of(agreement.datasetId(), agreement.datasetVersion()));
-        StringBuilder sql = new StringBuilder("select row_no, data::text from hosted_row where dataset_id = $1 and dataset_version = $2");
-        if (!sorted) {
-            params.add(after);
-            sql.append(" and row_no > $3");
-        }
-        GrantMapping.appendRowFilter(sql, params, plan, dataset);
-        GrantMapping.appendOrder(sql, plan, dataset);
         LocalDate today = LocalDate.now(GrantMapping.CHINA);
         OptionalLong quota = plan.limits().dailyRowQuota();
         int pageSize = plan.limits().pageSize();
-        // read and mask first, holding nothing; then the quota and the audit event commit with other reads' (ReadCommitter)
-        params.add(pageSize + 1);
-        sql.append(" limit $").append(params.size());
-        if (sorted) {
-            params.add(after);
-            sql.append(" offset $").append(params.size());
-        }
-        PlanExecutor executor = new PlanExecutor(plan, masker(agreement.id(), plan));
-        List<Map<String, Object>> out = new ArrayList<>();
-        List<Long> rowNos = new ArrayList<>();
-        boolean more = false;
+        PlanExecutor executor = new PlanExecutor(plan, keys.masker(agreement.id()));
+        Uni<Page> page;
         if (provided != null) {
-            List<Map<String, Object>> page = ProxiedRows.page(provided, plan, executor, after, pageSize);
-            more = page.size() > pageSize;
-            for (int i = 0; i < Math.min(pageSize, page.size()); i++) {
-                out.add(executor.project(ProxiedRows.asHosted(page.get(i))));
+            List<Map<String, Object>> rows = ProxiedRows.page(provided, plan, executor, after, pageSize);
+            Page p = new Page(pageSize);
+            for (int i = 0; i < Math.min(pageSize, rows.size()); i++) {
+                p.rows.add(executor.project(ProxiedRows.asHosted(rows.get(i))));
             }
+            p.more = rows.size() > pageSize;
+            page = Uni.createFrom().item(p);
         } else {
-            for (Row r : pool.preparedQuery(sql.toString()).execute(Tuple.from(params)).await().atMost(DB)) {
-                if (out.size() == pageSize) {
-                    more = true;
-                    break;
+            List<Object> params = new ArrayList<>(List.of(agreement.datasetId(), agreement.datasetVersion()));
+            StringBuilder sql = new StringBuilder("select row_no, data::text from hosted_row where dataset_id = $1 and dataset_version = $2");
+            if (!sorted) {
+                params.add(after);
+                sql.append(" and row_no > $3");
+            }
+            GrantMapping.appendRowFilter(sql, params, plan, dataset);
+            GrantMapping.appendOrder(sql, plan, dataset);
+            params.add(pageSize + 1);
+            sql.append(" limit $").append(params.size());
+            if (sorted) {
+                params.add(after);
+                sql.append(" offset $").append(params.size());
+            }
+            HostedValues values = new HostedValues(mapper, plan.projection());
+            page = pool.preparedQuery(sql.toString()).execute(Tuple.from(params)).map(rows -> {
+                Page p = new Page(pageSize);
+                for (Row r : rows) {
+                    if (p.rows.size() == pageSize) {
+                        p.more = true;
+                        break;
+                    }
+                    p.rows.add(executor.project(values.of(r.getString(1))));
+                    p.rowNos.add(r.getLong(0));
                 }
-                out.add(executor.project(values(r.getString(1))));
-                rowNos.add(r.getLong(0));
-            }
+                return p;
+            });
         }
-        boolean moreRows = more;
-        ReadCommitter.Finished finished = committer.commit(new ReadCommitter.Pending(agreement.id(), today, quota, out.size(), (granted, remainingBefore) -> {
-            if (quota.isPresent() && remainingBefore <= 0) {
+        return page.flatMap(p -> {
+            // the body up to its rows is written (and hashed) now; the committer only appends the cursor and the quota left
+            PageBody whole = PageBody.of(mapper, agreement.id(), plan.projection(), p.rows);
+            return committer.commit(new ReadCommitter.Pending(agreement.id(), today, quota, p.rows.size(), (granted, remainingBefore) -> {
+                if (quota.isPresent() && remainingBefore <= 0) {
+                    AuditEvent event = events.of(caller, action, agreement.providerDepartment()).agreement(agreement.id().toString())
+                            .dataset(agreement.datasetId().toString(), agreement.datasetVersion()).denied("DAILY_ROW_QUOTA_SPENT")
+                            .details(details(AccessMode.VIEW, requestHash, caseReference, onBehalfOf, purpose)).build();
+                    ZonedDateTime reset = today.plusDays(1).atStartOfDay(GrantMapping.CHINA);
+                    long seconds = Math.max(1, Duration.between(ZonedDateTime.now(GrantMapping.CHINA), reset).getSeconds());
+                    Outcome o = problem(429, "daily-row-quota-spent", "The agreement's daily row quota is spent; it resets at " + reset.toOffsetDateTime(),
+                            event.eventId(), requestHash);
+                    return new ReadCommitter.Finished(event, new Outcome(o.status(), o.body(), o.contentType(), o.auditEventId(), requestHash,
+                            Map.of("Retry-After", Long.toString(seconds), "X-Quota-Reset", reset.toOffsetDateTime().toString())));
+                }
+                boolean hasNext = p.more || granted < p.rows.size();
+                long next = sorted ? after + granted : granted == 0 ? after : p.rowNos.get(granted - 1);
+                PageBody delivered = granted == p.rows.size() ? whole : PageBody.of(mapper, agreement.id(), plan.projection(), p.rows.subList(0, granted));
+                PageBody.Finished body = delivered.finish(hasNext ? Base64.getUrlEncoder().withoutPadding().encodeToString(Long.toString(next).getBytes(StandardCharsets.US_ASCII)) : null,
+                        quota.isPresent() ? OptionalLong.of(remainingBefore - granted) : OptionalLong.empty());
+                Map<String, Object> details = details(AccessMode.VIEW, requestHash, caseReference, onBehalfOf, purpose);
+                details.put("rowCount", granted);
+                details.put("responseHash", body.sha256());
                 AuditEvent event = events.of(caller, action, agreement.providerDepartment()).agreement(agreement.id().toString())
-                        .dataset(agreement.datasetId().toString(), agreement.datasetVersion()).denied("DAILY_ROW_QUOTA_SPENT")
-                        .details(details(AccessMode.VIEW, requestHash, caseReference, onBehalfOf, purpose)).build();
-                ZonedDateTime reset = today.plusDays(1).atStartOfDay(GrantMapping.CHINA);
-                long seconds = Math.max(1, Duration.between(ZonedDateTime.now(GrantMapping.CHINA), reset).getSeconds());
-                Outcome o = problem(429, "daily-row-quota-spent", "The agreement's daily row quota is spent; it resets at " + reset.toOffsetDateTime(),
-                        event.eventId(), requestHash);
-                return new ReadCommitter.Finished(event, new Outcome(o.status(), o.body(), o.contentType(), o.auditEventId(), requestHash,
-                        Map.of("Retry-After", Long.toString(seconds), "X-Quota-Reset", reset.toOffsetDateTime().toString())));
-            }
-            List<Map<String, Object>> delivered = out.subList(0, granted);
-            boolean hasNext = moreRows || granted < out.size();
-            long next = sorted ? after + granted : granted == 0 ? after : rowNos.get(granted - 1);
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("agreementId", agreement.id().toString());
-            body.put("fields", plan.projection());
-            body.put("rows", delivered);
-            body.put("nextCursor", hasNext ? Base64.getUrlEncoder().withoutPadding().encodeToString(Long.toString(next).getBytes(StandardCharsets.US_ASCII)) : null);
-            if (quota.isPresent()) {
-                body.put("quotaRemaining", remainingBefore - granted);
-            }
-            byte[] bytes;
-            try {
-                bytes = mapper.writeValueAsBytes(body);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-            Map<String, Object> details = details(AccessMode.VIEW, requestHash, caseReference, onBehalfOf, purpose);
-            details.put("rowCount", granted);
-            details.put("responseHash", sha256(bytes));
-            AuditEvent event = events.of(caller, action, agreement.providerDepartment()).agreement(agreement.id().toString())
-                    .dataset(agreement.datasetId().toString(), agreement.datasetVersion()).fields(plan.projection()).details(details).build();
-            return new ReadCommitter.Finished(event, new Outcome(200, bytes, "application/json", event.eventId(), requestHash, Map.of()));
-        }));
-        usage.observe(finished.event());
-        return (Outcome) finished.result();
+                        .dataset(agreement.datasetId().toString(), agreement.datasetVersion()).fields(plan.projection()).details(details).build();
+                return new ReadCommitter.Finished(event, new Outcome(200, body.bytes(), "application/json", event.eventId(), requestHash, Map.of()));
+            }));
+        }).flatMap(finished -> observed(finished.event(), (Outcome) finished.result()));
+    }
+
+    /** A page read, before the commit: its masked rows, their row numbers (hosted pages), and whether more rows follow. */
+    private static final class Page {
+        final List<Map<String, Object>> rows;
+        final List<Long> rowNos;
+        boolean more;
+
+        Page(int pageSize) {
+            rows = new ArrayList<>(pageSize);
+            rowNos = new ArrayList<>(pageSize);
+        }
     }
 
     private Outcome aggregate(Caller caller, GrantMapping.AgreementRow agreement, CatalogDataset dataset, Plan plan, List<String> dimensions, String requestHash,
@@ -359,7 +383,7 @@ public class GovernedReadService {
             try {
                 provided = proxied.rows(dataset);
             } catch (ProviderFailure f) {
-                return providerFailure(caller, agreement, AccessMode.AGGREGATE, f, requestHash, caseReference, onBehalfOf, purpose, action);
+                return providerFailure(caller, agreement, AccessMode.AGGREGATE, f, requestHash, caseReference, onBehalfOf, purpose, action).await().atMost(DB);
             }
         }
         List<Object> params = new ArrayList<>(List.of(agreement.datasetId(), agreement.datasetVersion()));
@@ -407,7 +431,7 @@ public class GovernedReadService {
             tx = conn.begin().await().atMost(DB);
             List<Map<String, Object>> out = new ArrayList<>();
             if (provided != null) {
-                PlanExecutor executor = new PlanExecutor(plan, masker(agreement.id(), plan));
+                PlanExecutor executor = new PlanExecutor(plan, keys.masker(agreement.id()));
                 List<Map<String, Object>> selected = new ArrayList<>();
                 for (Map<String, Object> row : provided) {
                     if (executor.selects(row)) {
@@ -444,8 +468,7 @@ public class GovernedReadService {
             details.put("responseHash", sha256(bytes));
             AuditEvent event = events.of(caller, action, agreement.providerDepartment()).agreement(agreement.id().toString())
                     .dataset(agreement.datasetId().toString(), agreement.datasetVersion()).fields(new ArrayList<>(plan.fields())).details(details).build();
-            conn.preparedQuery("insert into outbox_event (event_id, action, payload) values ($1, $2, $3)")
-                    .execute(Tuple.of(event.eventId(), event.action(), json(event))).await().atMost(DB);
+            outbox.insert(conn, event).await().atMost(DB);
             tx.commit().await().atMost(DB);
             tx = null;
             usage.observe(event);
@@ -464,15 +487,14 @@ public class GovernedReadService {
         }
     }
 
-    private Outcome providerFailure(Caller caller, GrantMapping.AgreementRow agreement, AccessMode mode, ProviderFailure f, String requestHash,
-                                    Optional<String> caseReference, Optional<String> onBehalfOf, String purpose, String action) {
+    private Uni<Outcome> providerFailure(Caller caller, GrantMapping.AgreementRow agreement, AccessMode mode, ProviderFailure f, String requestHash,
+                                         Optional<String> caseReference, Optional<String> onBehalfOf, String purpose, String action) {
         AuditEvent event = events.of(caller, action, agreement.providerDepartment()).agreement(agreement.id().toString())
                 .dataset(agreement.datasetId().toString(), agreement.datasetVersion()).denied("PROVIDER_" + f.kind().name())
                 .details(details(mode, requestHash, caseReference, onBehalfOf, purpose)).build();
-        recordSeparately(event);
         Outcome o = problem(f.kind().status, f.kind().slug, f.kind().detail, event.eventId(), requestHash);
-        return f.kind() == ProviderFailure.Kind.CIRCUIT_OPEN || f.kind() == ProviderFailure.Kind.NOT_REGISTERED
-                ? new Outcome(o.status(), o.body(), o.contentType(), o.auditEventId(), requestHash, Map.of("Retry-After", "15")) : o;
+        return recorded(event, f.kind() == ProviderFailure.Kind.CIRCUIT_OPEN || f.kind() == ProviderFailure.Kind.NOT_REGISTERED
+                ? new Outcome(o.status(), o.body(), o.contentType(), o.auditEventId(), requestHash, Map.of("Retry-After", "15")) : o);
     }
 
     private static Map<String, Object> details(AccessMode mode, String requestHash, Optional<String> caseReference, Optional<String> onBehalfOf, String purpose) {
@@ -485,44 +507,6 @@ public class GovernedReadService {
             d.put("purpose", purpose);
         }
         return d;
-    }
-
-    private Map<String, Object> values(String json) {
-        try {
-            JsonNode node = mapper.readTree(json);
-            Map<String, Object> row = new LinkedHashMap<>();
-            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                JsonNode v = e.getValue();
-                Object value = v.isNull() ? null : v.isBoolean() ? (Object) v.booleanValue() : v.isIntegralNumber() ? (Object) v.longValue()
-                        : v.isNumber() ? (Object) new BigDecimal(v.asText()) : v.asText();
-                row.put(e.getKey(), value);
-            }
-            return row;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The agreement's own pseudonym key ({@link AgreementKeys}). */
-    Masker masker(UUID agreementId, Plan plan) {
-        return keys.masker(agreementId);
-    }
-
-    private GrantMapping.AgreementRow load(UUID id) {
-        RowSet<Row> rows = pool.preparedQuery("select id, version, kind, state, consumer_department, provider_department, dataset_id, dataset_version, "
-                + "term_start, term_end, document from agreement where id = $1").execute(Tuple.of(id)).await().atMost(DB);
-        if (!rows.iterator().hasNext()) {
-            return null;
-        }
-        Row r = rows.iterator().next();
-        try {
-            return new GrantMapping.AgreementRow(r.getUUID(0), r.getInteger(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                    r.getUUID(6), r.getInteger(7), r.getLocalDate(8), r.getLocalDate(9), mapper.readTree(r.getString(10)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private Outcome problem(int status, String slug, String detail, UUID eventId, String requestHash) {
@@ -538,18 +522,26 @@ public class GovernedReadService {
         }
     }
 
-    private void recordSeparately(AuditEvent event) {
-        pool.preparedQuery("insert into outbox_event (event_id, action, payload) values ($1, $2, $3)")
-                .execute(Tuple.of(event.eventId(), event.action(), json(event))).await().atMost(DB);
-        usage.observe(event);
+    /** A refusal's outcome once its audit event has committed on its own (nothing else of the call is written). */
+    private Uni<Outcome> recorded(AuditEvent event, Outcome outcome) {
+        return outbox.recordSeparately(event).flatMap(x -> observed(event, outcome));
     }
 
-    private String json(Object o) {
-        try {
-            return mapper.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    /** The outcome once usage monitoring has seen its event ({@link UsageMonitor#observe} may block: off the event loop). */
+    private Uni<Outcome> observed(AuditEvent event, Outcome outcome) {
+        if (!Context.isOnEventLoopThread()) {
+            usage.observe(event);
+            return Uni.createFrom().item(outcome);
         }
+        return blocking(() -> {
+            usage.observe(event);
+            return outcome;
+        });
+    }
+
+    /** Runs blocking work on a worker thread. */
+    private static <T> Uni<T> blocking(java.util.function.Supplier<T> work) {
+        return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     static String sha256(byte[] bytes) {
