@@ -63,7 +63,12 @@ public final class ExtractBenchmark {
         Process catalog = start(root, "catalog-service", CATALOG_PORT, CATALOG_DB, "-Xmx256m");
         Process exchange = null;
         try {
-            exchange = start(root, "exchange-service", EXCHANGE_PORT, EXCHANGE_DB, "-Xmx256m", "-Dgovdx.catalog.url=http://127.0.0.1:" + CATALOG_PORT);
+            List<String> exchangeJvm = new ArrayList<>(List.of("-Xmx256m", "-Dgovdx.catalog.url=http://127.0.0.1:" + CATALOG_PORT));
+            if (System.getProperty("jfr") != null) {
+                // -Djfr=FILE: a flight recording of the exchange during the whole run, to see where an export's time goes
+                exchangeJvm.add("-XX:StartFlightRecording=settings=profile,filename=" + System.getProperty("jfr"));
+            }
+            exchange = start(root, "exchange-service", EXCHANGE_PORT, EXCHANGE_DB, exchangeJvm.toArray(String[]::new));
             String catalogUrl = "http://127.0.0.1:" + CATALOG_PORT;
             String exchangeUrl = "http://127.0.0.1:" + EXCHANGE_PORT;
             UUID dataset = publish(catalogUrl);

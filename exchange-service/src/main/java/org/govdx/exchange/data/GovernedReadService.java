@@ -262,15 +262,10 @@ public class GovernedReadService {
             }
             return blocking(() -> aggregate(caller, agreement, dataset, plan, dimensions, requestHash, caseReference, onBehalfOf, q.purpose(), action));
         }
-        if (mode == AccessMode.EXTRACT && ProxiedData.isProxied(dataset)) {
-            AuditEvent event = events.of(caller, action, agreement.providerDepartment()).agreement(agreementId.toString())
-                    .dataset(agreement.datasetId().toString(), agreement.datasetVersion()).denied("EXTRACT_OF_PROXIED_DATASET")
-                    .details(details(mode, requestHash, caseReference, onBehalfOf, q.purpose())).build();
-            return recorded(event, problem(501, "extract-not-available-for-proxied", "An EXTRACT of a proxied dataset is not available yet; use VIEW pages",
-                    event.eventId(), requestHash));
-        }
         if (mode == AccessMode.EXTRACT) {
-            return blocking(() -> extracts.start(caller, agreement, dataset, plan, format, requestHash, caseReference, onBehalfOf, q.purpose()));
+            return blocking(() -> extracts.start(caller, agreement, dataset, plan, format, requestHash, caseReference, onBehalfOf, q.purpose()))
+                    .onFailure(ProviderFailure.class).recoverWithUni(f -> providerFailure(caller, agreement, AccessMode.EXTRACT, (ProviderFailure) f, requestHash,
+                            caseReference, onBehalfOf, q.purpose(), action));
         }
         if (ProxiedData.isProxied(dataset)) {
             // before any transaction: no connection or quota lock is held while the provider answers

@@ -1,5 +1,6 @@
 package org.govdx.exchange.data;
 
+import org.govdx.common.outbox.Outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -53,6 +54,9 @@ public class UploadService {
 
     @Inject
     Pool pool;
+
+    @Inject
+    Outbox outbox;
 
     @Inject
     DataCatalog catalog;
@@ -168,8 +172,7 @@ public class UploadService {
             AuditEvent event = events.of(caller, "data.uploaded", schema.ownerDepartment()).dataset(datasetId.toString(), version)
                     .details(Map.of("uploadId", uploadId.toString(), "mode", mode.name(), "format", format.name(), "rowsRead", read,
                             "rowsAccepted", accepted, "rowsRejected", rejected, "rowCount", rowCount)).build();
-            conn.preparedQuery("insert into outbox_event (event_id, action, payload) values ($1, $2, $3)")
-                    .execute(Tuple.of(event.eventId(), event.action(), json(event))).await().atMost(DB);
+            outbox.insert(conn, event).await().atMost(DB);
             tx.commit().await().atMost(DB);
             tx = null;
             String message = null;
@@ -240,8 +243,7 @@ public class UploadService {
     }
 
     private void recordSeparately(AuditEvent event) {
-        pool.preparedQuery("insert into outbox_event (event_id, action, payload) values ($1, $2, $3)")
-                .execute(Tuple.of(event.eventId(), event.action(), json(event))).await().atMost(DB);
+        outbox.insert(pool, event).await().atMost(DB);
     }
 
     /** The upload's report: the owner department, platform admins and auditors. */

@@ -174,6 +174,15 @@ class ProxiedReadTests {
         given().auth().oauth2(Tokens.of("health-steward")).get("/api/exchange/datasets/" + id + "/versions/1/proxy").then().statusCode(404);
         given().auth().oauth2(Tokens.of("civil-affairs-steward")).contentType("application/json").body(Map.of("endpoint", "file:///etc/passwd"))
                 .put("/api/exchange/datasets/" + id + "/versions/1/proxy").then().statusCode(400);
+        // hosts off the allow-list, and the cloud metadata address whatever the list says: a 400 problem naming the endpoint, nothing stored
+        for (String endpoint : List.of("https://provider.example.com/rows", "http://169.254.169.254/latest/meta-data/", "http://[fe80::1]/rows",
+                "http://metadata.google.internal/computeMetadata/v1/")) {
+            given().auth().oauth2(Tokens.of("civil-affairs-steward")).contentType("application/json").body(Map.of("endpoint", endpoint))
+                    .put("/api/exchange/datasets/" + id + "/versions/1/proxy").then().statusCode(400)
+                    .contentType(org.hamcrest.Matchers.startsWith("application/problem+json")).body("errors[0].field", equalTo("endpoint"));
+        }
+        given().auth().oauth2(Tokens.of("civil-affairs-cdo")).get("/api/exchange/datasets/" + id + "/versions/1/proxy").then().statusCode(200)
+                .body("endpoint", equalTo(url("/registered")));
         UUID hosted = new CatalogDatasets(CatalogForTests.url()).publishResidents();
         given().auth().oauth2(Tokens.of("civil-affairs-steward")).contentType("application/json").body(Map.of("endpoint", url("/x")))
                 .put("/api/exchange/datasets/" + hosted + "/versions/1/proxy").then().statusCode(409);

@@ -33,7 +33,7 @@ class UsageFlagTests {
             // probing for a field the agreement does not grant
             read(Tokens.of("hrss-steward"), agreementId, query(List.of("income"), null, null, 0, null, PURPOSE)).then().statusCode(403);
         }
-        Response flags = given().auth().oauth2(Tokens.of("civil-affairs-cdo")).queryParam("agreementId", agreementId).get("/api/exchange/usage-flags");
+        Response flags = flagsOnceThere(agreementId, 1);
         flags.then().statusCode(200);
         List<Map<String, Object>> list = flags.path("$");
         assertThat(list).hasSize(1);
@@ -46,6 +46,7 @@ class UsageFlagTests {
 
         // a sixth refusal within the cooldown is not a second flag
         read(Tokens.of("hrss-steward"), agreementId, query(List.of("income"), null, null, 0, null, PURPOSE)).then().statusCode(403);
+        settle();
         given().auth().oauth2(Tokens.of("auditor")).queryParam("agreementId", agreementId).get("/api/exchange/usage-flags")
                 .then().statusCode(200).body("size()", org.hamcrest.Matchers.equalTo(1));
 
@@ -60,11 +61,37 @@ class UsageFlagTests {
         // the test agreements declare an expected daily volume of 10 rows: 30 rows is under 3x, 60 is above
         String agreementId = GovernedReadTests.agreement(GRANTED, 5000);
         read(Tokens.of("hrss-steward"), agreementId, query(GRANTED, null, null, 0, null, PURPOSE)).then().statusCode(200);
+        settle();
         given().auth().oauth2(Tokens.of("civil-affairs-cdo")).queryParam("agreementId", agreementId).get("/api/exchange/usage-flags")
                 .then().statusCode(200).body("findAll { it.kind == 'VOLUME_ABOVE_DECLARED' }.size()", org.hamcrest.Matchers.equalTo(0));
         read(Tokens.of("hrss-steward"), agreementId, query(GRANTED, null, null, 0, null, PURPOSE)).then().statusCode(200);
-        given().auth().oauth2(Tokens.of("civil-affairs-cdo")).queryParam("agreementId", agreementId).get("/api/exchange/usage-flags")
+        flagsOnceThere(agreementId, 1)
                 .then().statusCode(200).body("findAll { it.kind == 'VOLUME_ABOVE_DECLARED' }.size()", org.hamcrest.Matchers.equalTo(1))
                 .body("find { it.kind == 'VOLUME_ABOVE_DECLARED' }.observed.rowsToday", org.hamcrest.Matchers.equalTo(60));
+    }
+
+    /** The agreement's flags as its provider's CDO sees them, once at least {@code count} are there (flags are recorded just after the read answers). */
+    static Response flagsOnceThere(String agreementId, int count) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            Response r = given().auth().oauth2(Tokens.of("civil-affairs-cdo")).queryParam("agreementId", agreementId).get("/api/exchange/usage-flags");
+            if (r.statusCode() != 200 || r.<List<?>>path("$").size() >= count || System.nanoTime() > deadline) {
+                return r;
+            }
+            sleep(100);
+        }
+    }
+
+    /** Long enough for the monitor to record a flag a read would raise (the negative checks wait this long before looking). */
+    static void settle() {
+        sleep(1500);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

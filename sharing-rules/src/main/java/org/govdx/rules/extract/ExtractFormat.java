@@ -57,36 +57,68 @@ public enum ExtractFormat {
 
     /** Appends one row (the values of {@code fields}, in that order) and its line end. */
     public void row(List<String> fields, Map<String, Object> row, StringBuilder out) {
-        if (this == CSV) {
-            for (int i = 0; i < fields.size(); i++) {
-                if (i > 0) {
-                    out.append(',');
-                }
-                Object v = row.get(fields.get(i));
-                if (v != null) {
-                    csvCell(text(v), out);
-                }
-            }
-            out.append("\r\n");
-            return;
+        Object[] values = new Object[fields.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = row.get(fields.get(i));
         }
-        out.append('{');
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            jsonString(fields.get(i), out);
-            out.append(':');
-            Object v = row.get(fields.get(i));
-            if (v == null) {
-                out.append("null");
-            } else if (v instanceof Boolean || v instanceof Long || v instanceof Integer || v instanceof BigDecimal) {
-                out.append(text(v));
-            } else {
-                jsonString(text(v), out);
+        writer(fields).row(values, out);
+    }
+
+    /** A writer of rows of {@code fields} in this format, with what every row repeats (the JSON member names) encoded once. */
+    public RowWriter writer(List<String> fields) {
+        return new RowWriter(this, fields);
+    }
+
+    /** Writes rows of one field list in one format; the same text as {@link #row}, row after row. */
+    public static final class RowWriter {
+        private final boolean csv;
+        private final String[] prefixes;
+
+        private RowWriter(ExtractFormat format, List<String> fields) {
+            this.csv = format == CSV;
+            this.prefixes = new String[fields.size()];
+            for (int i = 0; i < prefixes.length; i++) {
+                StringBuilder p = new StringBuilder();
+                p.append(i == 0 ? '{' : ',');
+                jsonString(fields.get(i), p);
+                p.append(':');
+                prefixes[i] = p.toString();
             }
         }
-        out.append("}\n");
+
+        /** Appends one row ({@code values} in the field order) and its line end. */
+        public void row(Object[] values, StringBuilder out) {
+            if (csv) {
+                for (int i = 0; i < values.length; i++) {
+                    if (i > 0) {
+                        out.append(',');
+                    }
+                    Object v = values[i];
+                    if (v != null) {
+                        csvCell(text(v), out);
+                    }
+                }
+                out.append("\r\n");
+                return;
+            }
+            if (values.length == 0) {
+                out.append('{');
+            }
+            for (int i = 0; i < values.length; i++) {
+                out.append(prefixes[i]);
+                Object v = values[i];
+                if (v == null) {
+                    out.append("null");
+                } else if (v instanceof Boolean || v instanceof Long || v instanceof Integer) {
+                    out.append(v);
+                } else if (v instanceof BigDecimal d) {
+                    out.append(d.toPlainString());
+                } else {
+                    jsonString(text(v), out);
+                }
+            }
+            out.append("}\n");
+        }
     }
 
     private static String text(Object v) {
@@ -116,8 +148,14 @@ public enum ExtractFormat {
 
     private static void jsonString(String s, StringBuilder out) {
         out.append('"');
+        int clean = 0; // the characters before i that need no escape are appended in one run
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\' && c != '\u2028' && c != '\u2029') {
+                continue;
+            }
+            out.append(s, clean, i);
+            clean = i + 1;
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
@@ -125,14 +163,11 @@ public enum ExtractFormat {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
+                    out.append(String.format("\\u%04x", (int) c));
                 }
             }
         }
+        out.append(s, clean, s.length());
         out.append('"');
     }
 }

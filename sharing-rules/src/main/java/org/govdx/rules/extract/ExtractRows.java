@@ -1,10 +1,12 @@
 package org.govdx.rules.extract;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.govdx.rules.masking.Masker;
+import org.govdx.rules.masking.MaskingRule;
 import org.govdx.rules.policy.Plan;
 import org.govdx.rules.policy.PlanExecutor;
 
@@ -20,6 +22,9 @@ public final class ExtractRows {
     private final PlanExecutor executor;
     private final Watermark watermark;
     private final Set<String> carriers;
+    private final Masker masker;
+    private final MaskingRule[] rules;
+    private final boolean[] carried;
 
     public ExtractRows(Plan plan, Masker masker, Watermark watermark, Set<String> carriers) {
         this.plan = Objects.requireNonNull(plan, "plan");
@@ -28,11 +33,38 @@ public final class ExtractRows {
         this.carriers = plan.requiresWatermark()
                 ? Set.copyOf(carriers.stream().filter(f -> plan.projection().contains(f) && plan.maskingOf(f).isClear()).toList())
                 : Set.of();
+        this.masker = masker;
+        List<String> projection = plan.projection();
+        this.rules = new MaskingRule[projection.size()];
+        this.carried = new boolean[projection.size()];
+        for (int i = 0; i < rules.length; i++) {
+            rules[i] = plan.maskingOf(projection.get(i));
+            carried[i] = this.carriers.contains(projection.get(i));
+        }
     }
 
     /** The fields that carry the watermark in this copy. */
     public Set<String> carriers() {
         return carriers;
+    }
+
+    /**
+     * Masks and marks one source row given as its values in the plan's projection order, in place, and appends it
+     * with {@code writer} (made for the projection): the same text as writing {@link #row} of the same values.
+     */
+    public void write(Object[] values, ExtractFormat.RowWriter writer, StringBuilder out) {
+        for (int i = 0; i < values.length; i++) {
+            Object v = masker.mask(values[i], rules[i]);
+            if (carried[i]) {
+                if (v instanceof BigDecimal d) {
+                    v = watermark.mark(d);
+                } else if (v instanceof Long l) {
+                    v = watermark.mark(BigDecimal.valueOf(l));
+                }
+            }
+            values[i] = v;
+        }
+        writer.row(values, out);
     }
 
     /** The output row for one source row (only plan fields, masked, carriers marked). */

@@ -70,6 +70,11 @@ public final class Masker {
     private static final Pattern RESIDENT_ID_SHAPE = Pattern.compile("\\d{17}[\\dX]");
     private static final DateTimeFormatter BASIC_DATE = DateTimeFormatter.ofPattern("uuuuMMdd");
     private static final Pattern ADDRESS_DISTRICT_PREFIX = addressDistrictPrefix();
+    private static final int ADDRESS_CACHE_SIZE = 8192;
+    /** How much of an address's leading Han run the pattern keeps, by run (bounded: emptied when full). */
+    private static final java.util.Map<String, Integer> ADDRESS_KEPT = new java.util.concurrent.ConcurrentHashMap<>();
+    /** One matcher per thread, reset for each address (a new matcher per value costs more than many matches). */
+    private static final ThreadLocal<Matcher> ADDRESS_MATCHER = ThreadLocal.withInitial(() -> ADDRESS_DISTRICT_PREFIX.matcher(""));
 
     private final SecretKeySpec pseudonymKey;
     /** One initialised MAC per thread (Mac.getInstance and init cost more than the HMAC of a short value). */
@@ -121,7 +126,7 @@ public final class Masker {
         Mac mac = pseudonymMac.get();
         mac.update(PSEUDONYM_CONTEXT);
         byte[] digest = mac.doFinal(canonicalText(value).getBytes(StandardCharsets.UTF_8));
-        return PSEUDONYM_PREFIX + base32(digest, PSEUDONYM_LENGTH);
+        return base32(digest, PSEUDONYM_LENGTH); // with the prefix
     }
 
     private Mac newPseudonymMac() {
@@ -166,6 +171,26 @@ public final class Masker {
      * down) is kept, trailing characters first, so at least one character is always hidden.
      */
     static String partial(String text, int first, int last) {
+        int len = text.length();
+        boolean bmp = true;
+        for (int i = 0; i < len && bmp; i++) {
+            bmp = !Character.isSurrogate(text.charAt(i));
+        }
+        if (bmp) {
+            // one char per code point (the common case): the same output without the code point array
+            int keepFirst = first;
+            int keepLast = last;
+            if (len <= first + last) {
+                int budget = len / 2;
+                keepLast = Math.min(last, budget);
+                keepFirst = Math.min(first, budget - keepLast);
+            }
+            char[] out = new char[len];
+            for (int i = 0; i < len; i++) {
+                out[i] = i < keepFirst || i >= len - keepLast ? text.charAt(i) : MASK;
+            }
+            return new String(out);
+        }
         int[] cps = text.codePoints().toArray();
         int n = cps.length;
         int keepFirst = first;
@@ -195,6 +220,10 @@ public final class Masker {
     }
 
     private static String mobile(String text) {
+        if (text.length() == 11 && text.charAt(0) == '1' && text.charAt(1) >= '3' && allAsciiDigits(text)) {
+            // already the bare 11 digits (what MobileNumber normalises to): the same output without validating a copy
+            return text.substring(0, 3) + "****" + text.substring(7);
+        }
         Optional<String> digits = MobileNumber.validate(text).normalised();
         return digits.map(d -> d.substring(0, 3) + "****" + d.substring(7)).orElse(REDACTED);
     }
@@ -207,22 +236,59 @@ public final class Masker {
         return s.substring(0, 8) + "**********";
     }
 
+    private static boolean allAsciiDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String address(String text) {
         String s = text.strip();
-        Matcher m = ADDRESS_DISTRICT_PREFIX.matcher(s);
-        int kept = m.lookingAt() ? m.end() : 0;
+        // the pattern consumes Han characters only, so what it keeps depends on the leading run of Han characters alone:
+        // the run (a road's addresses share it) is the cache key, and the match runs once per run
+        int run = 0;
+        while (run < s.length()) {
+            int cp = s.codePointAt(run);
+            if (Character.UnicodeScript.of(cp) != Character.UnicodeScript.HAN) {
+                break;
+            }
+            run += Character.charCount(cp);
+        }
+        String head = s.substring(0, run);
+        Integer kept = ADDRESS_KEPT.get(head);
+        if (kept == null) {
+            Matcher m = ADDRESS_MATCHER.get().reset(head);
+            kept = m.lookingAt() ? m.end() : 0;
+            if (ADDRESS_KEPT.size() >= ADDRESS_CACHE_SIZE) {
+                ADDRESS_KEPT.clear();
+            }
+            ADDRESS_KEPT.put(head, kept);
+        }
         return s.substring(0, kept) + REDACTED;
     }
 
     private static String generalize(Object value, MaskingRule rule) {
         return switch (rule.generalization()) {
-            case DATE_TO_YEAR -> dateOf(value).map(d -> String.format("%04d", d.getYear())).orElse(REDACTED);
+            case DATE_TO_YEAR -> dateOf(value).map(d -> year(d.getYear())).orElse(REDACTED);
             case DATE_TO_MONTH -> dateOf(value)
-                    .map(d -> String.format("%04d-%02d", d.getYear(), d.getMonthValue())).orElse(REDACTED);
+                    .map(d -> year(d.getYear()) + (d.getMonthValue() < 10 ? "-0" : "-") + d.getMonthValue()).orElse(REDACTED);
             case NUMBER_BAND -> numberBand(value, rule.bandWidth());
             case DIVISION_TO_CITY -> division(value, DivisionLevel.CITY);
             case DIVISION_TO_PROVINCE -> division(value, DivisionLevel.PROVINCE);
         };
+    }
+
+    /** {@code String.format("%04d", year)} without a formatter (which costs microseconds a value). */
+    private static String year(int year) {
+        if (year < 0 || year > 9999) {
+            return String.format("%04d", year);
+        }
+        String digits = Integer.toString(year);
+        return "0000".substring(digits.length()) + digits;
     }
 
     private static String division(Object value, DivisionLevel level) {
@@ -319,18 +385,19 @@ public final class Masker {
     }
 
     private static String base32(byte[] bytes, int characters) {
-        StringBuilder b = new StringBuilder(characters);
+        char[] b = new char[PSEUDONYM_PREFIX.length() + characters];
+        PSEUDONYM_PREFIX.getChars(0, PSEUDONYM_PREFIX.length(), b, 0);
         int buffer = 0;
         int bits = 0;
-        for (int i = 0; b.length() < characters; ) {
+        for (int i = 0, o = PSEUDONYM_PREFIX.length(); o < b.length; o++) {
             if (bits < 5) {
                 buffer = (buffer << 8) | (bytes[i++] & 0xff);
                 bits += 8;
             }
-            b.append(BASE32[(buffer >> (bits - 5)) & 31]);
+            b[o] = BASE32[(buffer >> (bits - 5)) & 31];
             bits -= 5;
         }
-        return b.toString();
+        return new String(b);
     }
 
     private static Pattern addressDistrictPrefix() {

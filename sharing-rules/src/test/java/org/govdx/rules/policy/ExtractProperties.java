@@ -59,6 +59,14 @@ class ExtractProperties {
             format.header(plan.projection(), out);
             source.forEach(row -> format.row(plan.projection(), rows.row(row), out));
             String text = out.toString();
+            // the service's path (values in projection order, masked in place, one writer per export) writes exactly the same text
+            StringBuilder streamed = new StringBuilder();
+            format.header(plan.projection(), streamed);
+            ExtractFormat.RowWriter writer = format.writer(plan.projection());
+            for (Map<String, Object> row : source) {
+                rows.write(plan.projection().stream().map(row::get).toArray(), writer, streamed);
+            }
+            assertThat(streamed.toString()).isEqualTo(text);
             for (FieldView f : s.dataset().fields()) {
                 boolean deliveredInClear = plan.projection().contains(f.name()) && plan.maskingOf(f.name()).isClear();
                 assertThat(deliveredInClear && f.fieldClass() == SharingClass.FORBIDDEN).isFalse();

@@ -7,7 +7,6 @@ import io.vertx.core.http.HttpConnection;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,13 +15,23 @@ import org.govdx.common.events.AuditEvent;
 import org.govdx.common.events.AuditEvents;
 import org.govdx.common.identity.Caller;
 import org.govdx.exchange.catalog.CatalogDataset;
+import org.govdx.common.outbox.Outbox;
+import org.govdx.common.problem.ProblemException;
 import org.govdx.exchange.data.AgreementKeys;
+import org.govdx.exchange.data.BlockingTransaction;
+import org.govdx.exchange.data.proxy.ProviderClient;
+import org.govdx.exchange.data.proxy.ProviderEndpoint;
+import org.govdx.exchange.data.proxy.ProviderFailure;
+import org.govdx.exchange.data.proxy.ProxiedData;
+import org.govdx.exchange.data.proxy.ProxyEndpointService;
 import org.govdx.exchange.data.GovernedReadService;
 import org.govdx.exchange.data.GrantMapping;
 import org.govdx.rules.extract.ExtractFormat;
 import org.govdx.rules.extract.ExtractRows;
+import org.govdx.rules.masking.Masker;
 import org.govdx.rules.masking.MaskingStrategy;
 import org.govdx.rules.policy.Plan;
+import org.govdx.rules.policy.PlanExecutor;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -38,6 +47,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * EXTRACT (DOMAIN rule 4, "obtainable but not removable"; decision 0041). After the policy decision point allowed the
@@ -52,6 +62,8 @@ public class ExtractService {
 
     static final Duration DB = Duration.ofSeconds(60);
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    /** Rows of a proxied export masked and sent together: small, so rows a provider trickles are not held back long. */
+    static final int PROXIED_BATCH = 500;
 
     @Inject
     Pool pool;
@@ -67,6 +79,15 @@ public class ExtractService {
 
     @Inject
     AgreementWatch watch;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    ProxyEndpointService endpoints;
+
+    @Inject
+    ProviderClient providers;
 
     @Inject
     CurrentVertxRequest currentRequest;
@@ -104,73 +125,45 @@ public class ExtractService {
         UUID extractId = UUID.randomUUID();
         LocalDate today = LocalDate.now(CHINA);
         OptionalLong quota = plan.limits().dailyRowQuota();
-        SqlConnection conn = pool.getConnection().await().atMost(DB);
-        Transaction tx = null;
+        // a proxied export opens the provider's first page before anything is recorded: a provider that is down is a problem, not an export
+        ProxiedSource proxiedSource = ProxiedData.isProxied(dataset) ? openProxied(dataset, plan) : null;
         AuditEvent event;
         long reserved;
         try {
-            tx = conn.begin().await().atMost(DB);
-            reserved = Long.MAX_VALUE;
-            if (quota.isPresent()) {
-                conn.preparedQuery("insert into data_quota (agreement_id, day, rows_used) values ($1, $2, 0) on conflict do nothing")
-                        .execute(Tuple.of(agreement.id(), today)).await().atMost(DB);
-                long used = conn.preparedQuery("select rows_used from data_quota where agreement_id = $1 and day = $2 for update")
-                        .execute(Tuple.of(agreement.id(), today)).await().atMost(DB).iterator().next().getLong(0);
-                reserved = quota.getAsLong() - used;
-                if (reserved <= 0) {
-                    tx.rollback().await().atMost(DB);
-                    tx = null;
-                    return quotaSpent(caller, agreement, requestHash, caseReference, onBehalfOf, purpose, today);
-                }
-                // the whole rest of the day's quota is reserved now, so two exports at once cannot both spend it; the end refunds what was not sent
-                conn.preparedQuery("update data_quota set rows_used = rows_used + $3 where agreement_id = $1 and day = $2")
-                        .execute(Tuple.of(agreement.id(), today, reserved)).await().atMost(DB);
+            Reservation r = BlockingTransaction.run(pool, DB, conn -> reserve(conn, caller, agreement, plan, format, watermark, extractId, today, quota,
+                    requestHash, caseReference, onBehalfOf, purpose));
+            if (r == null) {
+                closeQuietly(proxiedSource);
+                return quotaSpent(caller, agreement, requestHash, caseReference, onBehalfOf, purpose, today);
             }
-            Map<String, Object> details = details(requestHash, caseReference, onBehalfOf, purpose);
-            details.put("extractId", extractId.toString());
-            details.put("format", format.name());
-            details.put("watermark", watermark);
-            if (quota.isPresent()) {
-                details.put("rowLimit", reserved);
-            }
-            event = events.of(caller, "data.extract", agreement.providerDepartment()).agreement(agreement.id().toString())
-                    .dataset(agreement.datasetId().toString(), agreement.datasetVersion()).fields(plan.projection()).details(details).build();
-            conn.preparedQuery("insert into data_extract (id, agreement_id, dataset_id, dataset_version, department, principal, on_behalf_of, purpose, "
-                            + "case_reference, format, fields, watermark, request_hash, audit_event_id, rows_reserved, state, started_at) "
-                            + "values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'RUNNING', $16)")
-                    .execute(Tuple.from(Arrays.asList(extractId, agreement.id(), agreement.datasetId(), agreement.datasetVersion(), caller.department(),
-                            caller.principal(), onBehalfOf.orElse(null), purpose == null ? "" : purpose, caseReference.orElse(null), format.name(),
-                            json(plan.projection()), json(watermark), requestHash, event.eventId(), quota.isPresent() ? reserved : -1L,
-                            OffsetDateTime.now(ZoneOffset.UTC)))).await().atMost(DB);
-            conn.preparedQuery("insert into outbox_event (event_id, action, payload) values ($1, $2, $3)")
-                    .execute(Tuple.of(event.eventId(), event.action(), json(event))).await().atMost(DB);
-            tx.commit().await().atMost(DB);
-            tx = null;
-        } finally {
-            if (tx != null) {
-                try {
-                    tx.rollback().await().atMost(DB);
-                } catch (RuntimeException ignored) {
-                    // closing next
-                }
-            }
-            conn.close().await().atMost(DB);
+            event = r.event();
+            reserved = r.rows();
+        } catch (RuntimeException e) {
+            closeQuietly(proxiedSource);
+            throw e;
         }
 
-        List<Object> params = new ArrayList<>(List.of(agreement.datasetId(), agreement.datasetVersion()));
-        StringBuilder sql = new StringBuilder("select ");
-        List<String> types = new ArrayList<>();
-        for (String f : plan.projection()) {
-            sql.append("data ->> '").append(f.replace("'", "''")).append("', ");
-            types.add(dataset.field(f).map(CatalogDataset.Field::type).orElse("STRING"));
+        Supplier<ExtractSource<?>> opener;
+        if (proxiedSource != null) {
+            opener = () -> proxiedSource;
+        } else {
+            List<Object> params = new ArrayList<>(List.of(agreement.datasetId(), agreement.datasetVersion()));
+            StringBuilder sql = new StringBuilder("select ");
+            List<String> types = new ArrayList<>();
+            for (String f : plan.projection()) {
+                sql.append("data ->> '").append(f.replace("'", "''")).append("', ");
+                types.add(dataset.field(f).map(CatalogDataset.Field::type).orElse("STRING"));
+            }
+            sql.setLength(sql.length() - 2);
+            sql.append(" from hosted_row where dataset_id = $1 and dataset_version = $2");
+            GrantMapping.appendRowFilter(sql, params, plan, dataset);
+            GrantMapping.appendOrder(sql, plan, dataset);
+            String query = sql.toString();
+            opener = () -> new HostedSource(pool, query, params, types, fetchSize, DB);
         }
-        sql.setLength(sql.length() - 2);
-        sql.append(" from hosted_row where dataset_id = $1 and dataset_version = $2");
-        GrantMapping.appendRowFilter(sql, params, plan, dataset);
-        GrantMapping.appendOrder(sql, plan, dataset);
         RoutingContext rc = routingContext();
         HttpConnection connection = rc == null ? null : rc.request().connection();
-        ExtractStream stream = new ExtractStream(this, extractId, caller, agreement, plan, format, rows, sql.toString(), params, types,
+        ExtractStream stream = new ExtractStream(this, extractId, caller, agreement, plan, format, rows, opener,
                 quota.isPresent() ? reserved : Long.MAX_VALUE, quota.isPresent(), today, requestHash, caseReference, onBehalfOf, purpose, connection,
                 rc == null ? null : rc.response());
         Map<String, String> headers = new LinkedHashMap<>();
@@ -180,6 +173,71 @@ public class ExtractService {
             headers.put("X-Row-Limit", Long.toString(reserved));
         }
         return new GovernedReadService.Outcome(200, null, format.mediaType() + "; charset=utf-8", event.eventId(), requestHash, headers, stream);
+    }
+
+    /** What the opening transaction reserved: the rows of the day's quota (Long.MAX_VALUE without one) and the data.extract event. */
+    private record Reservation(long rows, AuditEvent event) {
+    }
+
+    /**
+     * The opening transaction's work: reserves the rest of the day's quota, records the export and its data.extract
+     * event (outbox); null when the quota is spent (nothing is recorded but the day's quota row).
+     */
+    private Reservation reserve(SqlConnection conn, Caller caller, GrantMapping.AgreementRow agreement, Plan plan, ExtractFormat format,
+                                Map<String, Object> watermark, UUID extractId, LocalDate today, OptionalLong quota, String requestHash,
+                                Optional<String> caseReference, Optional<String> onBehalfOf, String purpose) {
+        long reserved = Long.MAX_VALUE;
+        if (quota.isPresent()) {
+            conn.preparedQuery("insert into data_quota (agreement_id, day, rows_used) values ($1, $2, 0) on conflict do nothing")
+                    .execute(Tuple.of(agreement.id(), today)).await().atMost(DB);
+            long used = conn.preparedQuery("select rows_used from data_quota where agreement_id = $1 and day = $2 for update")
+                    .execute(Tuple.of(agreement.id(), today)).await().atMost(DB).iterator().next().getLong(0);
+            reserved = quota.getAsLong() - used;
+            if (reserved <= 0) {
+                return null;
+            }
+            // the whole rest of the day's quota is reserved now, so two exports at once cannot both spend it; the end refunds what was not sent
+            conn.preparedQuery("update data_quota set rows_used = rows_used + $3 where agreement_id = $1 and day = $2")
+                    .execute(Tuple.of(agreement.id(), today, reserved)).await().atMost(DB);
+        }
+        Map<String, Object> details = details(requestHash, caseReference, onBehalfOf, purpose);
+        details.put("extractId", extractId.toString());
+        details.put("format", format.name());
+        details.put("watermark", watermark);
+        if (quota.isPresent()) {
+            details.put("rowLimit", reserved);
+        }
+        AuditEvent event = events.of(caller, "data.extract", agreement.providerDepartment()).agreement(agreement.id().toString())
+                .dataset(agreement.datasetId().toString(), agreement.datasetVersion()).fields(plan.projection()).details(details).build();
+        conn.preparedQuery("insert into data_extract (id, agreement_id, dataset_id, dataset_version, department, principal, on_behalf_of, purpose, "
+                        + "case_reference, format, fields, watermark, request_hash, audit_event_id, rows_reserved, state, started_at) "
+                        + "values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'RUNNING', $16)")
+                .execute(Tuple.from(Arrays.asList(extractId, agreement.id(), agreement.datasetId(), agreement.datasetVersion(), caller.department(),
+                        caller.principal(), onBehalfOf.orElse(null), purpose == null ? "" : purpose, caseReference.orElse(null), format.name(),
+                        json(plan.projection()), json(watermark), requestHash, event.eventId(), quota.isPresent() ? reserved : -1L,
+                        OffsetDateTime.now(ZoneOffset.UTC)))).await().atMost(DB);
+        outbox.insert(conn, event).await().atMost(DB);
+        return new Reservation(reserved, event);
+    }
+
+    /**
+     * The provider's first page for a proxied export ({@link ProviderFailure} when it cannot be read). Proxied rows come
+     * in the provider's order: an export that asks for another order would need them all in memory, so it is refused.
+     */
+    private ProxiedSource openProxied(CatalogDataset dataset, Plan plan) {
+        if (!plan.sort().isEmpty()) {
+            throw ProblemException.unprocessable("proxied-extract-sorted", "A proxied export comes in the provider's order",
+                    "An EXTRACT of a proxied dataset is written in the provider's order as it arrives; leave out sort");
+        }
+        ProviderEndpoint endpoint = endpoints.endpoint(dataset.id(), dataset.version())
+                .orElseThrow(() -> new ProviderFailure(ProviderFailure.Kind.NOT_REGISTERED, "no endpoint"));
+        return new ProxiedSource(providers, endpoint, dataset, new PlanExecutor(plan, Masker.withoutPseudonymKey()), plan.projection(), Math.min(fetchSize, PROXIED_BATCH));
+    }
+
+    private static void closeQuietly(ProxiedSource source) {
+        if (source != null) {
+            source.close();
+        }
     }
 
     private RoutingContext routingContext() {
@@ -195,8 +253,7 @@ public class ExtractService {
         AuditEvent event = events.of(caller, "data.extract", agreement.providerDepartment()).agreement(agreement.id().toString())
                 .dataset(agreement.datasetId().toString(), agreement.datasetVersion()).denied("DAILY_ROW_QUOTA_SPENT")
                 .details(details(requestHash, caseReference, onBehalfOf, purpose)).build();
-        pool.preparedQuery("insert into outbox_event (event_id, action, payload) values ($1, $2, $3)")
-                .execute(Tuple.of(event.eventId(), event.action(), json(event))).await().atMost(DB);
+        outbox.insert(pool, event).await().atMost(DB);
         ZonedDateTime reset = today.plusDays(1).atStartOfDay(CHINA);
         long seconds = Math.max(1, Duration.between(ZonedDateTime.now(CHINA), reset).getSeconds());
         Map<String, Object> p = new LinkedHashMap<>();
@@ -221,10 +278,7 @@ public class ExtractService {
         AuditEvent event = events.of(s.caller, "COMPLETED".equals(state) ? "data.extract-completed" : "data.extract-stopped",
                         s.agreement.providerDepartment()).agreement(s.agreement.id().toString())
                 .dataset(s.agreement.datasetId().toString(), s.agreement.datasetVersion()).fields(s.plan.projection()).details(details).build();
-        SqlConnection conn = pool.getConnection().await().atMost(DB);
-        Transaction tx = null;
-        try {
-            tx = conn.begin().await().atMost(DB);
+        BlockingTransaction.run(pool, DB, conn -> {
             conn.preparedQuery("update data_extract set state = $2, stop_reason = $3, rows_written = $4, response_hash = $5, completion_event_id = $6, "
                             + "finished_at = $7 where id = $1")
                     .execute(Tuple.from(Arrays.asList(s.extractId, state, stopReason, rowsWritten, responseHash, event.eventId(),
@@ -233,20 +287,8 @@ public class ExtractService {
                 conn.preparedQuery("update data_quota set rows_used = greatest(0, rows_used - $3) where agreement_id = $1 and day = $2")
                         .execute(Tuple.of(s.agreement.id(), s.quotaDay, s.rowLimit - rowsWritten)).await().atMost(DB);
             }
-            conn.preparedQuery("insert into outbox_event (event_id, action, payload) values ($1, $2, $3)")
-                    .execute(Tuple.of(event.eventId(), event.action(), json(event))).await().atMost(DB);
-            tx.commit().await().atMost(DB);
-            tx = null;
-        } finally {
-            if (tx != null) {
-                try {
-                    tx.rollback().await().atMost(DB);
-                } catch (RuntimeException ignored) {
-                    // closing next
-                }
-            }
-            conn.close().await().atMost(DB);
-        }
+            return outbox.insert(conn, event).await().atMost(DB);
+        });
     }
 
     static Map<String, Object> details(String requestHash, Optional<String> caseReference, Optional<String> onBehalfOf, String purpose) {

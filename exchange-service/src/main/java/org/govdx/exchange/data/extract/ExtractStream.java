@@ -2,16 +2,10 @@ package org.govdx.exchange.data.extract;
 
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.mutiny.sqlclient.Cursor;
-import io.vertx.mutiny.sqlclient.PreparedStatement;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Transaction;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.govdx.common.identity.Caller;
 import org.govdx.exchange.data.GrantMapping;
+import org.govdx.exchange.data.proxy.ProviderFailure;
 import org.govdx.rules.extract.ExtractFormat;
 import org.govdx.rules.extract.ExtractRows;
 import org.govdx.rules.policy.Plan;
@@ -24,30 +18,29 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
- * Writes one export as it reads it: a server-side cursor (in a read-only transaction on its own connection) fetches
- * {@code fetchSize} rows at a time; each row is masked and marked ({@link ExtractRows}), encoded, hashed and written
- * in blocks of about 64 KiB. The response stream blocks while the client's connection is full, so a slow client
- * slows the cursor (backpressure) and memory stays at one fetch plus one block whatever the size of the export.
- * The export stops when the agreement watch says so (the connection is closed, which also wakes a write blocked
- * on a slow client), when the client goes away, or at the reserved row limit.
+ * Writes one export as it reads it from its {@link ExtractSource} (hosted rows through a server-side cursor, or the
+ * provider's answer for a proxied dataset), a batch at a time: each row is masked and marked ({@link ExtractRows}),
+ * encoded straight from its values, turned into UTF-8, hashed and written, in chunks masked side by side on the
+ * available cores. The response stream blocks while the client's connection is full, so a slow client slows the
+ * source (backpressure) and memory stays at about two batches whatever the size of the export. The export stops when
+ * the agreement watch says so (the connection is closed, which also wakes a write blocked on a slow client, and the
+ * source is woken), when the client goes away, when the provider fails mid-way, or at the reserved row limit.
  */
 final class ExtractStream implements StreamingOutput {
 
     private static final Logger LOG = Logger.getLogger(ExtractStream.class);
-    private static final int BLOCK = 64 * 1024;
+    /** Rows masked and encoded by one task (below this a batch is not split). */
+    private static final int CHUNK = 250;
 
     private final ExtractService service;
     final UUID extractId;
@@ -56,9 +49,7 @@ final class ExtractStream implements StreamingOutput {
     final Plan plan;
     private final ExtractFormat format;
     private final ExtractRows rows;
-    private final String sql;
-    private final List<Object> params;
-    private final List<String> types;
+    private final Supplier<ExtractSource<?>> opener;
     final long rowLimit;
     final boolean quotaCounted;
     final LocalDate quotaDay;
@@ -69,9 +60,10 @@ final class ExtractStream implements StreamingOutput {
     private final HttpConnection connection;
     private final HttpServerResponse response;
     private volatile String stopReason;
+    private volatile ExtractSource<?> source;
 
     ExtractStream(ExtractService service, UUID extractId, Caller caller, GrantMapping.AgreementRow agreement, Plan plan, ExtractFormat format,
-                  ExtractRows rows, String sql, List<Object> params, List<String> types, long rowLimit, boolean quotaCounted, LocalDate quotaDay,
+                  ExtractRows rows, Supplier<ExtractSource<?>> opener, long rowLimit, boolean quotaCounted, LocalDate quotaDay,
                   String requestHash, Optional<String> caseReference, Optional<String> onBehalfOf, String purpose, HttpConnection connection,
                   HttpServerResponse response) {
         this.service = service;
@@ -81,9 +73,7 @@ final class ExtractStream implements StreamingOutput {
         this.plan = plan;
         this.format = format;
         this.rows = rows;
-        this.sql = sql;
-        this.params = params;
-        this.types = types;
+        this.opener = opener;
         this.rowLimit = rowLimit;
         this.quotaCounted = quotaCounted;
         this.quotaDay = quotaDay;
@@ -105,62 +95,36 @@ final class ExtractStream implements StreamingOutput {
         }
         service.watch.watch(extractId, agreement.id(), this::stop);
         long written = 0;
-        String state = "COMPLETED";
-        String reason = null;
-        SqlConnection conn = null;
-        Transaction tx = null;
         try {
-            conn = service.pool.getConnection().await().atMost(ExtractService.DB);
-            tx = conn.begin().await().atMost(ExtractService.DB);
-            conn.query("set transaction read only").execute().await().atMost(ExtractService.DB);
-            PreparedStatement ps = conn.prepare(sql).await().atMost(ExtractService.DB);
-            Cursor cursor = ps.cursor(Tuple.from(params));
-            List<String> fields = plan.projection();
-            StringBuilder block = new StringBuilder(BLOCK + 4096);
-            format.header(fields, block);
-            long inBlock = 0;
-            // the next fetch runs on the event loop while this thread masks and writes the current one (at most two in memory)
-            CompletableFuture<RowSet<Row>> pending = cursor.read(service.fetchSize).subscribeAsCompletionStage();
-            outer:
-            while (pending != null) {
-                if (stopReason != null) {
-                    break;
-                }
-                RowSet<Row> batch = pending.get(ExtractService.DB.toSeconds(), TimeUnit.SECONDS);
-                pending = cursor.hasMore() ? cursor.read(service.fetchSize).subscribeAsCompletionStage() : null;
-                List<Row> fetched = new ArrayList<>(batch.size());
-                batch.forEach(fetched::add);
-                int n = (int) Math.min(fetched.size(), rowLimit - written - inBlock);
-                for (Encoded part : encode(fetched.subList(0, n), fields)) {
-                    block.append(part.text());
-                    inBlock += part.rows();
-                    if (block.length() >= BLOCK) {
-                        if (send(block, out, digest)) {
-                            written += inBlock;
-                            inBlock = 0;
-                        }
-                        if (stopReason != null) {
-                            break outer;
-                        }
-                    }
-                }
-                if (written + inBlock >= rowLimit) {
-                    break;
-                }
+            source = opener.get();
+            if (stopReason != null) {
+                source.abort();
             }
-            if (pending != null) {
-                pending.handle((rows, failure) -> null).get(ExtractService.DB.toSeconds(), TimeUnit.SECONDS);
-            }
+            StringBuilder header = new StringBuilder();
+            format.header(plan.projection(), header);
+            send(header.toString().getBytes(StandardCharsets.UTF_8), out, digest);
+            out.flush(); // the status and the export's id reach the client now, whatever happens to the rows
+            written = copy(source, out, digest);
             if (stopReason == null) {
-                send(block, out, digest);
-                written += inBlock;
                 out.flush();
             }
-            cursor.close().await().atMost(ExtractService.DB);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopReason = stopReason == null ? "FAILED" : stopReason;
-        } catch (IOException | RuntimeException | ExecutionException | TimeoutException e) {
+        } catch (ProviderFailure f) {
+            if (stopReason == null) {
+                stopReason = "PROVIDER_" + f.kind().name();
+            }
+        } catch (Partial p) {
+            written = p.written;
+            if (stopReason == null) {
+                stopReason = p.getCause() instanceof ProviderFailure f ? "PROVIDER_" + f.kind().name()
+                        : p.getCause() instanceof IOException ? "CLIENT_GONE" : "FAILED";
+                if (stopReason.equals("FAILED")) {
+                    LOG.errorf(p.getCause(), "export %s failed", extractId);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
             if (stopReason == null) {
                 stopReason = e instanceof IOException ? "CLIENT_GONE" : "FAILED";
                 if (!(e instanceof IOException)) {
@@ -169,23 +133,14 @@ final class ExtractStream implements StreamingOutput {
             }
         } finally {
             service.watch.release(extractId);
-            if (tx != null) {
-                try {
-                    tx.rollback().await().atMost(ExtractService.DB);
-                } catch (RuntimeException ignored) {
-                    // closing next
-                }
-            }
-            if (conn != null) {
-                try {
-                    conn.close().await().atMost(ExtractService.DB);
-                } catch (RuntimeException ignored) {
-                    // the pool replaces it
-                }
+            if (source != null) {
+                source.close();
             }
         }
+        String state = "COMPLETED";
+        String reason = null;
         if (stopReason != null) {
-            state = "FAILED".equals(stopReason) ? "FAILED" : "STOPPED";
+            state = "FAILED".equals(stopReason) || stopReason.startsWith("PROVIDER_") ? "FAILED" : "STOPPED";
             reason = stopReason;
         }
         service.finish(this, state, reason, written, HexFormat.of().formatHex(digest.digest()));
@@ -198,52 +153,82 @@ final class ExtractStream implements StreamingOutput {
         }
     }
 
-    /** Rows of one chunk of a fetch, masked, marked and encoded. */
-    private record Encoded(String text, int rows) {
+    /** A failure after some rows were sent, with how many. */
+    private static final class Partial extends RuntimeException {
+        final long written;
+
+        Partial(Throwable cause, long written) {
+            super(cause);
+            this.written = written;
+        }
+    }
+
+    /** Copies the source's rows up to the row limit or a stop; the rows written. */
+    private <R> long copy(ExtractSource<R> from, OutputStream out, MessageDigest digest) throws InterruptedException {
+        long written = 0;
+        ExtractFormat.RowWriter writer = format.writer(plan.projection());
+        try {
+            while (stopReason == null && written < rowLimit) {
+                List<R> batch = from.next();
+                if (batch.isEmpty()) {
+                    break;
+                }
+                int n = (int) Math.min(batch.size(), rowLimit - written);
+                for (Encoded part : encode(from, batch.subList(0, n), writer)) {
+                    if (!send(part.bytes(), out, digest)) {
+                        return written;
+                    }
+                    written += part.rows();
+                }
+            }
+            return written;
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new Partial(e instanceof ExecutionException x && x.getCause() != null ? x.getCause() : e, written);
+        }
+    }
+
+    /** Rows of one chunk of a batch, masked, marked and encoded as UTF-8. */
+    private record Encoded(byte[] bytes, int rows) {
     }
 
     /**
-     * Masks and encodes a fetch in up to {@code govdx.data.extract-parallelism} chunks (this thread takes the first,
-     * the common pool the others), in order: masking is the export's main cost and the second core is otherwise idle
-     * while PostgreSQL streams.
+     * Masks and encodes a batch in chunks, in order, on up to {@code govdx.data.extract-parallelism} threads (this
+     * one takes the first chunk, the common pool the others): masking is the export's main cost.
      */
-    private List<Encoded> encode(List<Row> fetched, List<String> fields) throws InterruptedException, ExecutionException {
-        int chunks = Math.max(1, Math.min(service.parallelism(), fetched.size() / 250));
-        int size = (fetched.size() + chunks - 1) / chunks;
+    private <R> List<Encoded> encode(ExtractSource<R> from, List<R> batch, ExtractFormat.RowWriter writer) throws InterruptedException, ExecutionException {
+        int chunks = Math.max(1, Math.min(service.parallelism(), batch.size() / CHUNK));
+        int size = (batch.size() + chunks - 1) / chunks;
         List<CompletableFuture<Encoded>> others = new ArrayList<>();
         for (int c = 1; c < chunks; c++) {
-            List<Row> part = fetched.subList(Math.min(fetched.size(), c * size), Math.min(fetched.size(), (c + 1) * size));
-            others.add(CompletableFuture.supplyAsync(() -> encodeChunk(part, fields), ForkJoinPool.commonPool()));
+            List<R> part = batch.subList(Math.min(batch.size(), c * size), Math.min(batch.size(), (c + 1) * size));
+            others.add(CompletableFuture.supplyAsync(() -> encodeChunk(from, part, writer), ForkJoinPool.commonPool()));
         }
         List<Encoded> out = new ArrayList<>(chunks);
-        out.add(encodeChunk(fetched.subList(0, Math.min(fetched.size(), size)), fields));
+        out.add(encodeChunk(from, batch.subList(0, Math.min(batch.size(), size)), writer));
         for (CompletableFuture<Encoded> f : others) {
             out.add(f.get());
         }
         return out;
     }
 
-    private Encoded encodeChunk(List<Row> part, List<String> fields) {
-        StringBuilder text = new StringBuilder(part.size() * 200);
-        Map<String, Object> source = new HashMap<>();
-        for (Row r : part) {
-            for (int i = 0; i < fields.size(); i++) {
-                source.put(fields.get(i), HostedValues.typed(r.getString(i), types.get(i)));
-            }
-            format.row(fields, rows.row(source), text);
+    private <R> Encoded encodeChunk(ExtractSource<R> from, List<R> part, ExtractFormat.RowWriter writer) {
+        StringBuilder text = new StringBuilder(part.size() * 256);
+        Object[] values = new Object[plan.projection().size()];
+        for (R r : part) {
+            from.values(r, values);
+            rows.write(values, writer, text);
         }
-        return new Encoded(text.toString(), part.size());
+        return new Encoded(text.toString().getBytes(StandardCharsets.UTF_8), part.size());
     }
 
     /**
-     * Writes a block. While the client's connection is full this thread waits here, checking the stop flag every
+     * Writes bytes. While the client's connection is full this thread waits here, checking the stop flag every
      * 10 ms, rather than inside the response stream (whose blocked write a closed connection does not always wake):
-     * backpressure, and a stop that is never stuck behind a slow client.
+     * backpressure, and a stop that is never stuck behind a slow client. False when the export stopped instead.
      */
-    private boolean send(StringBuilder block, OutputStream out, MessageDigest digest) throws IOException {
-        if (block.isEmpty()) {
-            return true;
-        }
+    private boolean send(byte[] bytes, OutputStream out, MessageDigest digest) throws IOException {
         while (response != null && response.writeQueueFull() && stopReason == null && !response.closed()) {
             try {
                 Thread.sleep(10);
@@ -255,16 +240,21 @@ final class ExtractStream implements StreamingOutput {
         if (stopReason != null) {
             return false;
         }
-        byte[] bytes = block.toString().getBytes(StandardCharsets.UTF_8);
-        block.setLength(0);
+        if (bytes.length == 0) {
+            return true;
+        }
         digest.update(bytes);
         out.write(bytes);
         return true;
     }
 
-    /** Called by the agreement watch: stop at the next row and close the client's connection (a blocked write wakes up). */
+    /** Called by the agreement watch: stop at the next chunk, close the client's connection (a blocked write wakes up) and wake the source. */
     private void stop(String reason) {
         stopReason = "AGREEMENT_" + reason;
+        ExtractSource<?> s = source;
+        if (s != null) {
+            s.abort();
+        }
         if (connection != null) {
             connection.close();
         }

@@ -1,5 +1,6 @@
 package org.govdx.exchange.data.extract;
 
+import org.govdx.common.outbox.Outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,6 +52,9 @@ public class TraceService {
 
     @Inject
     Pool pool;
+
+    @Inject
+    Outbox outbox;
 
     @Inject
     CatalogClient catalog;
@@ -155,8 +159,7 @@ public class TraceService {
         details.put("attributedTo", attributed);
         details.put("candidates", candidates.size());
         AuditEvent event = events.of(caller, "data.traced", owner).dataset(datasetId.toString(), null).details(details).build();
-        pool.preparedQuery("insert into outbox_event (event_id, action, payload) values ($1, $2, $3)")
-                .execute(Tuple.of(event.eventId(), event.action(), json(event))).await().atMost(ExtractService.DB);
+        outbox.insert(pool, event).await().atMost(ExtractService.DB);
         result.put("auditEventId", event.eventId().toString());
         return result;
     }

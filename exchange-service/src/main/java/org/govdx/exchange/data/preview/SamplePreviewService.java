@@ -1,5 +1,6 @@
 package org.govdx.exchange.data.preview;
 
+import org.govdx.common.outbox.Outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -70,6 +71,9 @@ public class SamplePreviewService {
 
     @Inject
     Pool pool;
+
+    @Inject
+    Outbox outbox;
 
     @Inject
     DatasetSchemaCache schemas;
@@ -189,12 +193,7 @@ public class SamplePreviewService {
             b.denied(deniedReason);
         }
         AuditEvent event = b.build();
-        try {
-            pool.preparedQuery("insert into outbox_event (event_id, action, payload) values ($1, $2, $3)")
-                    .execute(Tuple.of(event.eventId(), event.action(), mapper.writeValueAsString(event))).await().atMost(DB);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        outbox.insert(pool, event).await().atMost(DB);
         return event.eventId();
     }
 

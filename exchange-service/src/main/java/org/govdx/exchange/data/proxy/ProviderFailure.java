@@ -18,6 +18,8 @@ public class ProviderFailure extends RuntimeException {
         REFUSED(502, "provider-refused", "The provider's endpoint refused the exchange's call; its steward should check the registration"),
         /** Not JSON rows: malformed JSON, not an array of objects, a nested value, or too large. */
         BAD_ANSWER(502, "provider-bad-answer", "The provider's endpoint answered with something other than JSON rows; nothing is returned"),
+        /** The registered endpoint's host is no longer allowed (allow-list, or it resolves to a never-called address). */
+        HOST_NOT_ALLOWED(502, "provider-host-not-allowed", "The provider's endpoint is not on the exchange's allow-list of provider hosts; its steward should check the registration"),
         /** No endpoint is registered for the dataset version. */
         NOT_REGISTERED(503, "provider-not-registered", "The provider has not registered an endpoint for this dataset version");
 

@@ -98,7 +98,7 @@ public final class ProxiedRows {
         }
     }
 
-    private static Object value(JsonParser p, JsonToken v, String type) throws IOException {
+    static Object value(JsonParser p, JsonToken v, String type) throws IOException {
         if (v == JsonToken.VALUE_NULL) {
             return null;
         }
@@ -204,7 +204,7 @@ public final class ProxiedRows {
         return out;
     }
 
-    private static ProviderFailure bad(String reason) {
+    static ProviderFailure bad(String reason) {
         return new ProviderFailure(ProviderFailure.Kind.BAD_ANSWER, reason);
     }
 }

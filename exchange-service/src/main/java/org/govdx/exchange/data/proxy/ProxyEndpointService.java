@@ -1,5 +1,7 @@
 package org.govdx.exchange.data.proxy;
 
+import org.govdx.exchange.data.BlockingTransaction;
+import org.govdx.common.outbox.Outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -48,10 +50,16 @@ public class ProxyEndpointService {
     Pool pool;
 
     @Inject
+    Outbox outbox;
+
+    @Inject
     CatalogClient catalog;
 
     @Inject
     AuditEvents events;
+
+    @Inject
+    ProviderClient client;
 
     @Inject
     ObjectMapper mapper;
@@ -81,6 +89,10 @@ public class ProxyEndpointService {
         if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https")) || uri.getHost() == null
                 || uri.getUserInfo() != null || uri.getFragment() != null) {
             throw ProblemException.invalidField("endpoint", "must be an absolute http(s) URL without user info or fragment");
+        }
+        Optional<String> refused = client.refusal(uri);
+        if (refused.isPresent()) {
+            throw ProblemException.invalidField("endpoint", refused.get());
         }
         ProxyRegistration.Auth auth = input.auth() == null ? new ProxyRegistration.Auth("NONE", null, null, null, null, null) : input.auth();
         String scheme = auth.scheme() == null ? "NONE" : auth.scheme().trim().toUpperCase(Locale.ROOT);
@@ -112,22 +124,16 @@ public class ProxyEndpointService {
         details.put("endpointHost", uri.getHost());
         details.put("authScheme", scheme);
         AuditEvent event = events.of(caller, "proxy.registered", dataset.ownerDepartment()).dataset(datasetId.toString(), version).details(details).build();
-        var conn = pool.getConnection().await().atMost(DB);
-        try {
-            var tx = conn.begin().await().atMost(DB);
+        Tuple row = Tuple.tuple().addUUID(datasetId).addInteger(version).addString(uri.toString()).addString(scheme).addString(header)
+                .addValue(sealedSecret == null ? null : io.vertx.core.buffer.Buffer.buffer(sealedSecret)).addString(caller.principal());
+        BlockingTransaction.run(pool, DB, conn -> {
             conn.preparedQuery("insert into proxy_endpoint (dataset_id, dataset_version, endpoint, auth_scheme, auth_header, sealed_secret, registered_by, registered_at) "
                             + "values ($1, $2, $3, $4, $5, $6, $7, now()) on conflict (dataset_id, dataset_version) do update set endpoint = excluded.endpoint, "
                             + "auth_scheme = excluded.auth_scheme, auth_header = excluded.auth_header, sealed_secret = excluded.sealed_secret, "
                             + "registered_by = excluded.registered_by, registered_at = excluded.registered_at")
-                    .execute(Tuple.tuple().addUUID(datasetId).addInteger(version).addString(uri.toString()).addString(scheme).addString(header)
-                            .addValue(sealedSecret == null ? null : io.vertx.core.buffer.Buffer.buffer(sealedSecret)).addString(caller.principal()))
-                    .await().atMost(DB);
-            conn.preparedQuery("insert into outbox_event (event_id, action, payload) values ($1, $2, $3)")
-                    .execute(Tuple.of(event.eventId(), event.action(), json(event))).await().atMost(DB);
-            tx.commit().await().atMost(DB);
-        } finally {
-            conn.close().await().atMost(DB);
-        }
+                    .execute(row).await().atMost(DB);
+            return outbox.insert(conn, event).await().atMost(DB);
+        });
         return find(datasetId, version).orElseThrow();
     }
 
@@ -211,12 +217,5 @@ public class ProxyEndpointService {
         return "govdx/proxy-credential/v1\n" + datasetId + "/" + version;
     }
 
-    private String json(Object o) {
-        try {
-            return mapper.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
 }

@@ -73,9 +73,16 @@ public final class UsageDetector {
     private UsageDetector() {
     }
 
+    /**
+     * An agreement's counts at the moment of one observation, the observation included: rows delivered on its day,
+     * allowed reads in the sliding minute, refusals in the denial window. Kept in memory ({@link State}) or in the
+     * database shared by every replica ({@link UsageMonitor}).
+     */
+    public record Window(long rowsToday, long readsInLastMinute, long denialsInWindow) {
+    }
+
     /** Records {@code o} in {@code state} and returns what it newly flags (usually nothing). */
     public static List<Anomaly> observe(State state, Observation o, Policy policy) {
-        List<Anomaly> flags = new ArrayList<>();
         LocalDate day = o.at().atZone(policy.zone()).toLocalDate();
         if (!day.equals(state.day)) {
             state.day = day;
@@ -87,39 +94,47 @@ public final class UsageDetector {
             while (!state.reads.isEmpty() && !state.reads.peekFirst().isAfter(o.at().minus(Duration.ofMinutes(1)))) {
                 state.reads.removeFirst();
             }
-            double limit = policy.volumeFactor() * state.expectedDailyRows;
-            if (state.expectedDailyRows > 0 && state.rowsToday > limit) {
-                flag(state, flags, Kind.VOLUME_ABOVE_DECLARED, o.at(), policy, facts("rowsToday", state.rowsToday, "expectedDailyVolume",
-                        state.expectedDailyRows, "factor", policy.volumeFactor()));
-            }
-            if (state.reads.size() > policy.maxReadsPerMinute()) {
-                flag(state, flags, Kind.FREQUENCY_BURST, o.at(), policy, facts("readsInLastMinute", state.reads.size(), "maxReadsPerMinute",
-                        policy.maxReadsPerMinute()));
-            }
-            if (policy.quiet(o.at())) {
-                flag(state, flags, Kind.ODD_HOURS, o.at(), policy, facts("localTime", o.at().atZone(policy.zone()).toLocalTime().withNano(0).toString(),
-                        "quietHours", policy.quietStart() + "-" + policy.quietEnd()));
-            }
         } else {
             state.denials.addLast(o.at());
             while (!state.denials.isEmpty() && !state.denials.peekFirst().isAfter(o.at().minus(policy.denialWindow()))) {
                 state.denials.removeFirst();
             }
-            if (state.denials.size() >= policy.denialBurst()) {
-                flag(state, flags, Kind.DENIAL_BURST, o.at(), policy, facts("denialsInWindow", state.denials.size(), "windowSeconds",
-                        policy.denialWindow().toSeconds()));
+        }
+        List<Anomaly> flags = new ArrayList<>();
+        for (Anomaly a : candidates(o, new Window(state.rowsToday, state.reads.size(), state.denials.size()), state.expectedDailyRows, policy)) {
+            Instant last = state.lastFlagged.get(a.kind());
+            if (last == null || !a.at().isBefore(last.plus(policy.cooldown()))) {
+                state.lastFlagged.put(a.kind(), a.at());
+                flags.add(a);
             }
         }
         return flags;
     }
 
-    private static void flag(State state, List<Anomaly> flags, Kind kind, Instant at, Policy policy, Map<String, Object> observed) {
-        Instant last = state.lastFlagged.get(kind);
-        if (last != null && at.isBefore(last.plus(policy.cooldown()))) {
-            return;
+    /**
+     * What one observation shows, given its agreement's counts including it ({@code expectedDailyRows}: the declared
+     * volume, 0 for none), before the cooldown: the caller lets each kind through at most once per cooldown.
+     */
+    public static List<Anomaly> candidates(Observation o, Window w, long expectedDailyRows, Policy policy) {
+        List<Anomaly> flags = new ArrayList<>();
+        if (o.allowed()) {
+            if (expectedDailyRows > 0 && w.rowsToday() > policy.volumeFactor() * expectedDailyRows) {
+                flags.add(new Anomaly(Kind.VOLUME_ABOVE_DECLARED, o.at(), facts("rowsToday", w.rowsToday(), "expectedDailyVolume", expectedDailyRows,
+                        "factor", policy.volumeFactor())));
+            }
+            if (w.readsInLastMinute() > policy.maxReadsPerMinute()) {
+                flags.add(new Anomaly(Kind.FREQUENCY_BURST, o.at(), facts("readsInLastMinute", (int) w.readsInLastMinute(), "maxReadsPerMinute",
+                        policy.maxReadsPerMinute())));
+            }
+            if (policy.quiet(o.at())) {
+                flags.add(new Anomaly(Kind.ODD_HOURS, o.at(), facts("localTime", o.at().atZone(policy.zone()).toLocalTime().withNano(0).toString(),
+                        "quietHours", policy.quietStart() + "-" + policy.quietEnd())));
+            }
+        } else if (w.denialsInWindow() >= policy.denialBurst()) {
+            flags.add(new Anomaly(Kind.DENIAL_BURST, o.at(), facts("denialsInWindow", (int) w.denialsInWindow(), "windowSeconds",
+                    policy.denialWindow().toSeconds())));
         }
-        state.lastFlagged.put(kind, at);
-        flags.add(new Anomaly(kind, at, observed));
+        return flags;
     }
 
     private static Map<String, Object> facts(Object... kv) {
