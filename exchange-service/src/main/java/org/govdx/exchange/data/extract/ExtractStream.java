@@ -103,7 +103,6 @@ final class ExtractStream implements StreamingOutput {
             StringBuilder header = new StringBuilder();
             format.header(plan.projection(), header);
             send(header.toString().getBytes(StandardCharsets.UTF_8), out, digest);
-            out.flush(); // the status and the export's id reach the client now, whatever happens to the rows
             written = copy(source, out, digest);
             if (stopReason == null) {
                 out.flush();
@@ -180,6 +179,7 @@ final class ExtractStream implements StreamingOutput {
                     }
                     written += part.rows();
                 }
+                out.flush(); // each batch leaves now: rows a slow provider trickles are not held back, and the status goes with the first
             }
             return written;
         } catch (InterruptedException e) {
