@@ -88,12 +88,12 @@ public final class GovernedReadBenchmark {
             check("http://127.0.0.1:" + GATEWAY + "/api/bare/read", body, token, 100);
 
             // warm both JITs, then measure each side; bare and governed alternate so that load from elsewhere hits both alike
-            wrk("http://127.0.0.1:" + BARE + "/bare", script, 10);
-            wrk("http://127.0.0.1:" + EXCHANGE + governedPath, script, 15);
+            warm("http://127.0.0.1:" + BARE + "/bare", script);
+            warm("http://127.0.0.1:" + EXCHANGE + governedPath, script);
             Wrk bare = wrk("http://127.0.0.1:" + BARE + "/bare", script, seconds);
             Wrk governed = wrk("http://127.0.0.1:" + EXCHANGE + governedPath, script, seconds);
-            wrk("http://127.0.0.1:" + GATEWAY + "/api/bare/read", script, 5);
-            wrk("http://127.0.0.1:" + GATEWAY + governedPath, script, 5);
+            warm("http://127.0.0.1:" + GATEWAY + "/api/bare/read", script);
+            warm("http://127.0.0.1:" + GATEWAY + governedPath, script);
             Wrk bareGateway = wrk("http://127.0.0.1:" + GATEWAY + "/api/bare/read", script, seconds);
             Wrk governedGateway = wrk("http://127.0.0.1:" + GATEWAY + governedPath, script, seconds);
             System.out.printf("direct: governed %.0f req/s p99 %.1f ms, bare %.0f req/s p99 %.1f ms%n", governed.rps, governed.p99, bare.rps, bare.p99);
@@ -324,6 +324,25 @@ public final class GovernedReadBenchmark {
     // ------------------------------------------------------------------ load
 
     record Wrk(double rps, double p99, long errors) {
+    }
+
+    /**
+     * Warms a side until its throughput settles: 5-second runs until it has served 3,000 requests and two runs in a
+     * row differ by less than 10 % (at least 15 s, at most 60 s). A fixed warm-up was enough on a quiet machine, but
+     * on a busy one a service's JIT was still compiling when the measurement began; the same rule for both sides
+     * keeps them comparable.
+     */
+    static void warm(String url, Path script) throws Exception {
+        double previous = -1;
+        double served = 0;
+        for (int run = 1; run <= 12; run++) {
+            double rps = wrk(url, script, 5).rps;
+            served += rps * 5;
+            if (run >= 3 && served >= 3000 && previous > 0 && Math.abs(rps - previous) < 0.1 * previous) {
+                return;
+            }
+            previous = rps;
+        }
     }
 
     static Wrk wrk(String url, Path script, int seconds) throws Exception {
