@@ -164,15 +164,26 @@ public class ApiProxy {
         options.setHeaders(headers);
 
         client.request(options)
-                .compose(upstreamRequest -> upstreamRequest.send(new LimitedBody(request, maxBytes, () -> {
-                    upstreamRequest.reset();
-                    tooLarge(ctx, maxBytes);
-                })))
-                .onSuccess(upstreamResponse -> relay(ctx, upstreamResponse, requestId))
-                .onFailure(e -> {
-                    LOG.warnf("upstream %s:%d failed for %s %s: %s", upstream.host(), upstream.port(), request.method(), request.path(), e.getMessage());
-                    Problems.send(ctx, 502, "upstream-unavailable", "Bad Gateway", "The service behind this API did not answer; try again shortly");
-                });
+                .onSuccess(upstreamRequest -> upstreamRequest.send(new LimitedBody(request, maxBytes, () -> {
+                            upstreamRequest.reset();
+                            tooLarge(ctx, maxBytes);
+                        }))
+                        .onSuccess(upstreamResponse -> relay(ctx, upstreamResponse, requestId))
+                        .onFailure(e -> {
+                            // e.g. the client went away before its body was forwarded: without a reset the upstream request waits for
+                            // that body until its timeout, holding a pooled connection (under load the pool ran dry and every call timed out)
+                            upstreamRequest.reset();
+                            upstreamFailed(ctx, upstream, e);
+                        }))
+                .onFailure(e -> upstreamFailed(ctx, upstream, e));
+    }
+
+    private static void upstreamFailed(RoutingContext ctx, Upstream upstream, Throwable e) {
+        HttpServerRequest request = ctx.request();
+        LOG.warnf("upstream %s:%d failed for %s %s: %s", upstream.host(), upstream.port(), request.method(), request.path(), e.getMessage());
+        if (!ctx.response().ended() && !ctx.response().closed()) {
+            Problems.send(ctx, 502, "upstream-unavailable", "Bad Gateway", "The service behind this API did not answer; try again shortly");
+        }
     }
 
     private void relay(RoutingContext ctx, HttpClientResponse upstreamResponse, String requestId) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.core.Context;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -135,8 +134,7 @@ public class GovernedReadService {
 
     /**
      * The read, without blocking the calling thread: a VIEW of hosted rows runs on the event loop from the agreement
-     * to the group commit; what still blocks (AGGREGATE, EXTRACT, a proxied provider, usage monitoring) runs on a
-     * worker thread. {@code format}: how an EXTRACT is written (part of the request hash in that mode).
+     * to the group commit; what still blocks (AGGREGATE, EXTRACT, a proxied provider) runs on a worker thread. {@code format}: how an EXTRACT is written (part of the request hash in that mode).
      */
     public Uni<Outcome> read(Caller caller, UUID agreementId, Query q, Optional<String> caseReference, Optional<String> onBehalfOf, ExtractFormat format) {
         Map<String, Object> requestDoc = new LinkedHashMap<>();
@@ -522,16 +520,10 @@ public class GovernedReadService {
         return outbox.recordSeparately(event).flatMap(x -> observed(event, outcome));
     }
 
-    /** The outcome once usage monitoring has seen its event ({@link UsageMonitor#observe} may block: off the event loop). */
+    /** The outcome, its event handed to usage monitoring ({@link UsageMonitor#observe} does not block: it checks in the background). */
     private Uni<Outcome> observed(AuditEvent event, Outcome outcome) {
-        if (!Context.isOnEventLoopThread()) {
-            usage.observe(event);
-            return Uni.createFrom().item(outcome);
-        }
-        return blocking(() -> {
-            usage.observe(event);
-            return outcome;
-        });
+        usage.observe(event);
+        return Uni.createFrom().item(outcome);
     }
 
     /** Runs blocking work on a worker thread. */
