@@ -26,8 +26,15 @@ import java.util.Map;
  */
 public final class AcceptanceStack implements BeforeAllCallback {
 
-    public static final int PORT_OFFSET = Integer.parseInt(System.getenv().getOrDefault("GOVDX_ACCEPTANCE_PORT_OFFSET",
-            System.getenv().getOrDefault("GOVDX_E2E_PORT_OFFSET", "300")));
+    static {
+        // before GovdxStack is loaded: in the own-infrastructure JVM, tokens and JDBC go to the suite's own Keycloak and PostgreSQL
+        if (OwnInfrastructure.ENABLED) {
+            OwnInfrastructure.redirectTestSupport();
+        }
+    }
+
+    /** Ports +300 (or the offset the environment names); the own-infrastructure stack 20 above. */
+    public static final int PORT_OFFSET = OwnInfrastructure.BASE_OFFSET + (OwnInfrastructure.ENABLED ? 20 : 0);
     public static final String GATEWAY = url("gateway");
     public static final List<String> SERVICES = List.of("catalog", "exchange", "audit");
     public static final String DB_SUFFIX = GovdxStack.testDatabase("_acc");
@@ -49,6 +56,9 @@ public final class AcceptanceStack implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
+        if (context.getRequiredTestClass() == OwnInfrastructureIT.class && !OwnInfrastructure.ENABLED) {
+            return; // it runs in the own-infrastructure JVM only (-Dit.test names it for both executions)
+        }
         start();
     }
 
@@ -57,6 +67,9 @@ public final class AcceptanceStack implements BeforeAllCallback {
             return;
         }
         started = true;
+        if (OwnInfrastructure.ENABLED) {
+            OwnInfrastructure.start();
+        }
         GovdxStack.ensureKeycloak();
         boolean reuse = REUSE && answers(GATEWAY + "/q/health/ready");
         if (!reuse) {
@@ -72,6 +85,9 @@ public final class AcceptanceStack implements BeforeAllCallback {
             } catch (Exception e) {
                 System.err.println("./govdx down failed: " + e);
             }
+            if (OwnInfrastructure.ENABLED) {
+                OwnInfrastructure.stopAll();
+            }
             Reliability.writeReport();
         }));
     }
@@ -86,7 +102,7 @@ public final class AcceptanceStack implements BeforeAllCallback {
     }
 
     public static Path runDir() {
-        return GovdxStack.root().resolve("acceptance-tests/target/stack");
+        return OwnInfrastructure.ENABLED ? OwnInfrastructure.dir().resolve("stack") : GovdxStack.root().resolve("acceptance-tests/target/stack");
     }
 
     /** The pid of one of this stack's service processes (the java process itself: govdx starts it with setsid). */
@@ -106,6 +122,11 @@ public final class AcceptanceStack implements BeforeAllCallback {
     }
 
     static void govdx(String... command) throws IOException, InterruptedException {
+        if (OwnInfrastructure.ENABLED && "up".equals(command[0]) && !(OwnInfrastructure.portOpen(OwnInfrastructure.POSTGRES_PORT)
+                && answers(GovdxStack.REALM_URL + "/.well-known/openid-configuration"))) {
+            // ./govdx up would start (and replace) the machine's shared PostgreSQL fallback or Keycloak instead
+            throw new IllegalStateException("./govdx up with the own PostgreSQL or Keycloak down");
+        }
         String[] full = new String[command.length + 2];
         full[0] = "bash";
         full[1] = GovdxStack.root().resolve("govdx").toString();
@@ -115,10 +136,18 @@ public final class AcceptanceStack implements BeforeAllCallback {
         env.put("GOVDX_RUN_DIR", runDir().toString());
         env.put("GOVDX_PORT_OFFSET", Integer.toString(PORT_OFFSET));
         env.put("GOVDX_DB_SUFFIX", DB_SUFFIX);
+        env.put("GOVDX_DB_HOST", GovdxStack.DB_HOST);
+        env.put("GOVDX_DB_PORT", Integer.toString(GovdxStack.DB_PORT));
+        env.put("GOVDX_KEYCLOAK_URL", GovdxStack.KEYCLOAK_URL);
+        env.put("GOVDX_KEYCLOAK_PORT", Integer.toString(URI.create(GovdxStack.KEYCLOAK_URL).getPort()));
         env.putIfAbsent("GOVDX_SERVICE_HEAP", "-Xmx192m");
         // the load cases measure the system, not the gateway's per-department budget (decision 0050)
         env.putIfAbsent("GOVDX_RATE_PER_SECOND", "100000");
         env.putIfAbsent("GOVDX_RATE_BURST", "100000");
+        // the production JIT (./govdx starts services with C1 only, for a quick start on a laptop): the soak's maximum is the
+        // stack's as deployed; and the proxied dataset's provider endpoint is served by the test JVM on 127.0.0.1
+        // (production allows only its own domains)
+        env.putIfAbsent("GOVDX_JAVA_OPTS", "-XX:TieredStopAtLevel=4 -Dgovdx.data.proxy.allowed-hosts=127.0.0.1,localhost,*.gov.cn");
         int exit = builder.start().waitFor();
         if (exit != 0) {
             throw new IllegalStateException("./govdx " + String.join(" ", command) + " exited " + exit + "; logs in " + runDir().resolve("logs"));

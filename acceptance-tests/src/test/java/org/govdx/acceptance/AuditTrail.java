@@ -79,4 +79,70 @@ final class AuditTrail {
     static Map<String, Object> verify() {
         return World.as("auditor").get("/api/audit/log/verify").then().statusCode(200).extract().jsonPath().getMap("$");
     }
+
+    /**
+     * What a load run left in the audit log and the quota, checked after the outboxes drained: every answered read and
+     * every refusal logged exactly once, rows audited = rows counted against the quota, the Merkle log verifying, and no
+     * answer but a connection failure or a 5xx problem while something was down.
+     */
+    record Consistency(long answered, long refused, long allowedLogged, long deniedLogged, long rowsAudited, long quota, long duplicated,
+                       long missing, long unexpectedFailures, long lostInTransit, Map<String, Object> verification, String failures) {
+
+        static Consistency after(ReadLoad load, String agreementId) throws Exception {
+            return after(load, java.util.Set.of(), agreementId);
+        }
+
+        /** {@code alsoAnswered}: audit event ids of allowed reads of the agreement made beside the load (probes). */
+        static Consistency after(ReadLoad load, java.util.Set<String> alsoAnswered, String agreementId) throws Exception {
+            java.util.concurrent.atomic.AtomicReference<Map<String, Integer>> seen = new java.util.concurrent.atomic.AtomicReference<>(Map.of());
+            try {
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(180)).pollInterval(java.time.Duration.ofSeconds(2)).until(() -> {
+                    seen.set(AuditTrail.of(agreementId).occurrences());
+                    return seen.get().keySet().containsAll(load.allowedIds) && seen.get().keySet().containsAll(load.deniedIds)
+                            && seen.get().keySet().containsAll(alsoAnswered);
+                });
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                // counted below as missing
+            }
+            Thread.sleep(3000); // let any straggler of a killed process's outbox arrive before counting
+            AuditTrail trail = AuditTrail.of(agreementId);
+            Map<String, Integer> occurrences = trail.occurrences();
+            long missing = load.allowedIds.stream().filter(id -> !occurrences.containsKey(id)).count()
+                    + load.deniedIds.stream().filter(id -> !occurrences.containsKey(id)).count()
+                    + alsoAnswered.stream().filter(id -> !occurrences.containsKey(id)).count();
+            long unexpected = load.failures.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith("status 4") || e.getKey().startsWith("status 2") || e.getKey().startsWith("status 500"))
+                    .mapToLong(e -> e.getValue().get()).sum();
+            long answered = load.allowedIds.size() + alsoAnswered.size();
+            return new Consistency(answered, load.deniedIds.size(), trail.allowedReads(), trail.deniedReads(), trail.rowsAudited(),
+                    quotaUsed(agreementId), occurrences.values().stream().filter(n -> n > 1).count(), missing, unexpected,
+                    trail.allowedReads() - answered, verify(), load.failures.toString());
+        }
+
+        boolean holds(long maxLostInTransit) {
+            return missing == 0 && duplicated == 0 && rowsAudited == quota && unexpectedFailures == 0 && lostInTransit >= 0
+                    && lostInTransit <= maxLostInTransit && deniedLogged >= refused && Boolean.TRUE.equals(verification.get("ok"));
+        }
+
+        List<String> details(int threads) {
+            return List.of(
+                    (answered + refused + unexpectedFailures) + "+ reads by " + threads + " threads (every 10th asks for the FORBIDDEN field): "
+                            + answered + " answered (with the probes), " + refused + " refused and audited; failed while something was down: " + failures,
+                    "audit log for the agreement: " + allowedLogged + " allowed reads, " + deniedLogged + " denials, " + rowsAudited
+                            + " rows; the exchange's quota counted " + quota + " rows; answered or refused but not in the log: " + missing
+                            + "; duplicated event ids: " + duplicated,
+                    lostInTransit + " reads were committed and audited but their answer died on the way (the client saw an error and no "
+                            + "data was delivered to it; the audit and the quota still count them, as they must)",
+                    "Merkle log verification: " + verification.get("ok") + " (" + verification.get("problem") + ")");
+        }
+
+        void assertHolds(long maxLostInTransit) {
+            org.assertj.core.api.Assertions.assertThat(missing).as("answered reads or refusals missing from the audit log").isZero();
+            org.assertj.core.api.Assertions.assertThat(duplicated).as("event ids logged twice").isZero();
+            org.assertj.core.api.Assertions.assertThat(rowsAudited).as("rows audited = rows counted against the quota").isEqualTo(quota);
+            org.assertj.core.api.Assertions.assertThat(lostInTransit).as("allowed reads audited minus answered").isBetween(0L, maxLostInTransit);
+            org.assertj.core.api.Assertions.assertThat(unexpectedFailures).as("500s, 4xx or 2xx without audit id during faults: " + failures).isZero();
+            org.assertj.core.api.Assertions.assertThat(verification.get("ok")).as("Merkle log verification " + verification).isEqualTo(true);
+        }
+    }
 }

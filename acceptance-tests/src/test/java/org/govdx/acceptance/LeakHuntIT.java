@@ -32,6 +32,8 @@ class LeakHuntIT {
 
     final List<String> leaks = new ArrayList<>();
     int responses;
+    long exportedLines;
+    long proxiedRows;
 
     @Test
     void noSentinelLeavesTheProviderThroughAnyAnswerExportAggregateOrLogLine() throws Exception {
@@ -67,6 +69,58 @@ class LeakHuntIT {
                 World.aggregate(List.of("district_code"), List.of("count:ethnicity")))) {
             scan("AGGREGATE " + q, World.read(world.agreementId, q), sentinels);
         }
+        // EXTRACT: the whole export in both formats, as the steward and the system, and the export's record
+        for (String column : List.of("consumer-steward", "consumer-system")) {
+            for (String format : List.of("ndjson", "csv")) {
+                Map<String, Object> q = new java.util.LinkedHashMap<>();
+                q.put("mode", "EXTRACT");
+                q.put("purpose", World.PURPOSE);
+                Response export = World.as(column).contentType("application/json").header("X-Case-Reference", World.CASE_REFERENCE)
+                        .queryParam("format", format).body(q).post("/api/exchange/agreements/" + world.extractAgreementId + "/query");
+                assertThat(export.statusCode()).as("EXTRACT " + format + ": " + export.asString()).isEqualTo(200);
+                scan("EXTRACT " + format + " as " + column, export, sentinels);
+                exportedLines += export.asString().lines().filter(l -> !l.isBlank()).count();
+                String extractId = export.header("X-Extract-Id");
+                for (String reader : List.of(column, "auditor", "provider-steward")) {
+                    scan("export record as " + reader, World.as(reader).get("/api/exchange/extracts/" + extractId), sentinels);
+                }
+            }
+            // an EXTRACT asking for the FORBIDDEN or the ungranted field is refused, naming neither value
+            for (List<String> fields : List.of(List.of("ethnicity"), List.of("income", "name"))) {
+                Map<String, Object> q = new java.util.LinkedHashMap<>();
+                q.put("mode", "EXTRACT");
+                q.put("purpose", World.PURPOSE);
+                q.put("fields", fields);
+                scan("EXTRACT of " + fields, World.as(column).contentType("application/json").header("X-Case-Reference", World.CASE_REFERENCE)
+                        .body(q).post("/api/exchange/agreements/" + world.extractAgreementId + "/query"), sentinels);
+            }
+        }
+
+        // the proxied dataset: every VIEW page, aggregates, refusals; and the endpoint's registration as everyone
+        String cursor = null;
+        int proxiedPages = 0;
+        do {
+            Map<String, Object> q = new java.util.LinkedHashMap<>(World.view(World.GRANTED, 7));
+            q.put("cursor", cursor);
+            Response page = World.read(world.proxiedAgreementId, q);
+            assertThat(page.statusCode()).as("proxied VIEW: " + page.asString()).isEqualTo(200);
+            scan("proxied VIEW page", page, sentinels);
+            proxiedRows += ((List<?>) page.path("rows")).size();
+            cursor = page.path("nextCursor");
+            proxiedPages++;
+        } while (cursor != null && proxiedPages < 50);
+        for (Map<String, Object> q : List.of(World.aggregate(List.of("district_code"), List.of("count")), World.aggregate(List.of(), List.of("count")),
+                World.aggregate(List.of("district_code"), List.of("sum:income")), World.aggregate(List.of("ethnicity"), List.of("count")),
+                World.view(List.of("ethnicity"), 5), World.view(List.of("phone_secret"), 5), withFilter(World.view(World.GRANTED, 5), "income > 0"),
+                withFilter(World.view(World.GRANTED, 5), "phone_secret = 'x'"), withSort(World.view(World.GRANTED, 5), "-income"))) {
+            scan("proxied " + q, World.read(world.proxiedAgreementId, q), sentinels);
+        }
+        for (String column : OUTSIDERS) {
+            scan("proxy registration as " + column, World.as(column).get("/api/exchange/datasets/" + world.proxiedDataset + "/versions/1/proxy"), sentinels);
+        }
+        scan("proxy registration as the owner", World.as("provider-cdo").get("/api/exchange/datasets/" + world.proxiedDataset + "/versions/1/proxy"),
+                sentinels);
+
         // refusals naming what was asked for
         for (Map<String, Object> q : List.of(World.view(List.of("ethnicity"), 5), World.view(List.of("income", "name"), 5),
                 withFilter(World.view(World.GRANTED, 5), "ethnicity = 'x'"), withFilter(World.view(World.GRANTED, 5), "income > 0"),
@@ -119,9 +173,13 @@ class LeakHuntIT {
         }
         Reliability.record(new Reliability.Result("3-leak-hunting", "Leak hunting",
                 sentinels.size() + " sentinel values (FORBIDDEN field, ungranted RESTRICTED field, rows outside the filter, clear values "
-                        + "of masked fields, a bad uploaded value) searched in every answer others can obtain and in every log line",
+                        + "of masked fields, a bad uploaded value; in the hosted and in the proxied dataset, plus the proxied provider's "
+                        + "credential and a member outside the schema) searched in every answer others can obtain (VIEW, AGGREGATE, EXTRACT "
+                        + "as NDJSON and CSV, refusals, every GET) and in every log line",
                 responses + lines, responses + lines - leaks.size(), leaks.isEmpty() ? "nothing" : leaks.size() + " leaks",
-                List.of(responses + " responses (VIEW pages as steward and system, aggregates, refusals, every GET of every service as "
+                List.of(responses + " responses (VIEW pages as steward and system, EXTRACT exports in NDJSON and CSV as steward and system ("
+                                + exportedLines + " lines) and their records, VIEW pages of the proxied dataset (" + proxiedRows
+                                + " rows from the provider's endpoint) and its aggregates and refusals, aggregates, refusals, every GET of every service as "
                                 + OUTSIDERS.size() + " callers straight and through the gateway, audit entries and exports, the provider's "
                                 + "upload report) and " + lines + " log lines of the stack's four services",
                         leaks.isEmpty() ? "no sentinel found" : "leaks: " + String.join(" | ", leaks.subList(0, Math.min(10, leaks.size()))))));

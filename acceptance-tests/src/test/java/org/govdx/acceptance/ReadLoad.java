@@ -38,6 +38,10 @@ final class ReadLoad implements AutoCloseable {
     final Set<String> deniedIds = ConcurrentHashMap.newKeySet();
     final Map<String, AtomicLong> failures = new ConcurrentSkipListMap<>();
     final AtomicLong sent = new AtomicLong();
+    /** Answered reads (for the baseline: answered GETs). */
+    final AtomicLong answered = new AtomicLong();
+    /** When set, the readers GET this path instead (the soak's baseline: no policy, masking, quota or audit). */
+    private String baselinePath;
     final AtomicLong latencyNanos = new AtomicLong();
     private final byte[] read;
     private final byte[] refused;
@@ -53,6 +57,12 @@ final class ReadLoad implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Readers that GET {@code path} through the gateway as the consumer's steward instead of reading governed data. */
+    ReadLoad baseline(String path) {
+        this.baselinePath = path;
+        return this;
     }
 
     ReadLoad start() {
@@ -73,6 +83,18 @@ final class ReadLoad implements AutoCloseable {
             boolean deny = denialEvery > 0 && n % denialEvery == 0;
             long start = System.nanoTime();
             try {
+                if (baselinePath != null) {
+                    HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(AcceptanceStack.GATEWAY + baselinePath))
+                            .timeout(Duration.ofSeconds(15)).header("Authorization", "Bearer " + Tokens.of(Principals.CONSUMER + "-steward")).GET()
+                            .build(), HttpResponse.BodyHandlers.ofByteArray());
+                    if (response.statusCode() == 200) {
+                        answered.incrementAndGet();
+                        latencyNanos.addAndGet(System.nanoTime() - start);
+                    } else {
+                        count("status " + response.statusCode());
+                    }
+                    continue;
+                }
                 HttpRequest request = HttpRequest.newBuilder(URI.create(AcceptanceStack.GATEWAY + "/api/exchange/agreements/" + agreementId + "/query"))
                         .timeout(Duration.ofSeconds(15)).header("Authorization", "Bearer " + Tokens.of(Principals.CONSUMER + "-steward"))
                         .header("Content-Type", "application/json").header("X-Case-Reference", "HRSS-2026-7")
@@ -81,6 +103,7 @@ final class ReadLoad implements AutoCloseable {
                 String eventId = response.headers().firstValue("X-Audit-Event-Id").orElse(null);
                 if (!deny && response.statusCode() == 200 && eventId != null) {
                     allowedIds.add(eventId);
+                    answered.incrementAndGet();
                     latencyNanos.addAndGet(System.nanoTime() - start);
                 } else if (deny && response.statusCode() == 403 && eventId != null) {
                     deniedIds.add(eventId);
@@ -113,7 +136,7 @@ final class ReadLoad implements AutoCloseable {
 
     /** Mean latency of answered reads, in milliseconds. */
     double meanLatencyMillis() {
-        return allowedIds.isEmpty() ? 0 : latencyNanos.get() / 1e6 / allowedIds.size();
+        return answered.get() == 0 ? 0 : latencyNanos.get() / 1e6 / answered.get();
     }
 
     @Override

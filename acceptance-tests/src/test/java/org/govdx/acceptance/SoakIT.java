@@ -40,22 +40,61 @@ class SoakIT {
     void seventyPercentOfMaximumReadThroughputHoldsWithoutErrorsOrGrowth() throws Exception {
         World world = World.shared();
         String agreement = world.agreement("VIEW", 100_000_000L);
-        int measureSeconds = AcceptanceStack.FULL ? 30 : 10;
+        int measureSeconds = AcceptanceStack.FULL ? 15 : 5;
         int soakSeconds = AcceptanceStack.FULL ? 600 : 60;
         int sampleEvery = AcceptanceStack.FULL ? 30 : 10;
 
+        // The maximum is searched over the number of concurrent readers (closed loop): a governed read spends most of its
+        // time waiting (the commit of quota and audit event, the hops gateway → exchange), so a few readers measure their
+        // own latency, not the stack's capacity (the benchmark drives it with 50 connections). Tokens are fetched once and
+        // cached for the run; the services run with the production JIT (AcceptanceStack).
         long measureStart = System.nanoTime();
-        double max;
-        try (ReadLoad probe = new ReadLoad(agreement, 4, 0, 0).start()) {
-            Thread.sleep(3000); // warm-up
-            long warm = probe.allowedIds.size();
+        int[] levels = AcceptanceStack.FULL ? new int[]{4, 8, 16, 32, 64, 96} : new int[]{4, 16, 48};
+        int warmSeconds = AcceptanceStack.FULL ? 30 : 8;
+        try (ReadLoad warm = new ReadLoad(agreement, 16, 0, 0).start()) {
+            Thread.sleep(warmSeconds * 1000L);
+        }
+        double max = 0;
+        int bestLevel = 0;
+        double latencyAtMax = 0;
+        StringBuilder search = new StringBuilder();
+        for (int level : levels) {
+            try (ReadLoad probe = new ReadLoad(agreement, level, 0, 0).start()) {
+                Thread.sleep(2000); // every reader has its connection
+                long before = probe.answered.get();
+                long latencyBefore = probe.latencyNanos.get();
+                long t0 = System.nanoTime();
+                Thread.sleep(measureSeconds * 1000L);
+                long answered = probe.answered.get() - before;
+                double rate = answered / ((System.nanoTime() - t0) / 1e9);
+                double latency = answered == 0 ? 0 : (probe.latencyNanos.get() - latencyBefore) / 1e6 / answered;
+                search.append(String.format("%s%d readers → %.0f reads/s (mean %.0f ms)", search.isEmpty() ? "" : ", ", level, rate, latency));
+                if (rate > max) {
+                    max = rate;
+                    bestLevel = level;
+                    latencyAtMax = latency;
+                } else if (rate < 0.9 * max) {
+                    break; // past saturation
+                }
+            }
+        }
+        // the same-run baseline: the same readers GET the agreement through the gateway (token check, one row, no policy,
+        // masking, quota or audit), so the maximum reads as a ratio on a machine whose load decides the absolute figure
+        double baseline;
+        try (ReadLoad bare = new ReadLoad(agreement, bestLevel, 0, 0).baseline("/api/exchange/agreements/" + agreement).start()) {
+            Thread.sleep(2000);
+            long before = bare.answered.get();
             long t0 = System.nanoTime();
             Thread.sleep(measureSeconds * 1000L);
-            max = (probe.allowedIds.size() - warm) / ((System.nanoTime() - t0) / 1e9);
+            baseline = (bare.answered.get() - before) / ((System.nanoTime() - t0) / 1e9);
         }
+        String nice = new String(new ProcessBuilder("ps", "-o", "ni=", "-p", Long.toString(AcceptanceStack.pid("exchange"))).start()
+                .getInputStream().readAllBytes()).trim();
         double rate = 0.7 * max;
+        // enough paced readers that each has slack: a reader waits for its answer before its next turn
+        int soakThreads = (int) Math.min(128, Math.max(4, Math.ceil(rate * latencyAtMax / 1000 * 2)));
         List<Sample> samples = new ArrayList<>();
-        ReadLoad soak = new ReadLoad(agreement, 4, rate, 0).start();
+        ReadLoad soak = new ReadLoad(agreement, soakThreads, rate, 0).start();
         long start = System.nanoTime();
         try {
             Thread.sleep(5000);
@@ -68,12 +107,17 @@ class SoakIT {
             soak.close();
         }
         double achieved = soak.allowedIds.size() / ((System.nanoTime() - start) / 1e9);
-
         List<String> growth = new ArrayList<>();
         List<String> details = new ArrayList<>();
-        details.add(String.format("maximum measured: %.0f reads/s (4 closed-loop threads, %d s, after %d ms of set-up); soak target %.0f reads/s, "
-                + "achieved %.1f reads/s for %d s, mean latency %.1f ms; %d reads, %d failed %s", max, measureSeconds,
-                (start - measureStart) / 1_000_000, rate, achieved, soakSeconds, soak.meanLatencyMillis(), soak.sent.get(), soak.failed(), soak.failures));
+        details.add(String.format("maximum measured: %.0f reads/s with %d concurrent readers (closed loop, %d s per level after a %d s warm-up; "
+                        + "levels: %s; %d ms in all); services with the production JIT", max, bestLevel, measureSeconds, warmSeconds, search,
+                (start - measureStart) / 1_000_000));
+        details.add(String.format("baseline of the same run: %.0f answers/s for GET of the agreement through the gateway by the same %d readers "
+                + "(token check, one row; no policy, masking, quota or audit): governed reads reach %.2f of it. The services ran at nice %s "
+                + "(they inherit the build's priority) on 2 cores shared with other builds; benchmarks/ measures speed on a quiet machine",
+                baseline, bestLevel, baseline == 0 ? 0 : max / baseline, nice));
+        details.add(String.format("soak: target %.0f reads/s (70%%) by %d paced readers, achieved %.1f reads/s for %d s, mean latency %.1f ms; "
+                + "%d reads, %d failed %s", rate, soakThreads, achieved, soakSeconds, soak.meanLatencyMillis(), soak.sent.get(), soak.failed(), soak.failures));
         String[] names = {"heap after GC (MB)", "open fds", "HTTP connections", "PostgreSQL connections"};
         int third = Math.max(1, samples.size() / 3);
         for (String component : COMPONENTS) {

@@ -43,6 +43,13 @@ public final class World {
     public final String agreementId;
     public final String requestId;
     public final String correctionId;
+    /** An ACTIVE EXTRACT agreement of the consumer over the hosted dataset (same fields and filter as the VIEW one). */
+    public final String extractAgreementId;
+    /** The provider's endpoint behind {@link #proxiedDataset}, served by this JVM; its bearer token is a sentinel too. */
+    public final ProxiedProvider provider;
+    /** The same fields, served by the provider's endpoint (distribution PROXIED), and an ACTIVE VIEW agreement over it. */
+    public final UUID proxiedDataset;
+    public final String proxiedAgreementId;
 
     /** Builds a new world; {@code seed} fixes the generated values. */
     public World(long seed) {
@@ -92,6 +99,30 @@ public final class World {
                         "evidence", "本人到窗口办理业务时出示的户口簿"))
                 .post("/api/catalog/datasets/" + dataset + "/corrections");
         correctionId = correction.statusCode() == 201 ? correction.path("id") : UUID.randomUUID().toString();
+
+        extractAgreementId = agreement("EXTRACT", 1_000_000);
+
+        // the proxied dataset: its rows stay at the provider, whose endpoint answers them with every secret the hosted rows have,
+        // plus a member outside the catalog's schema
+        provider = new ProxiedProvider(sentinel("PROVIDERTOKEN"));
+        StringBuilder proxied = new StringBuilder("{\"rows\":[");
+        for (int i = 0; i < ROWS; i++) {
+            boolean inside = i < ROWS_IN_FILTER;
+            String residentId = IdentifierKind.RESIDENT_ID.random(random);
+            String incomeValue = "8" + (100000 + random.nextInt(800000)) + ".29";
+            sentinels.add(residentId);
+            sentinels.add(incomeValue);
+            proxied.append(i == 0 ? "" : ",").append("{\"resident_id\":\"").append(residentId).append("\",\"name\":\"Z")
+                    .append(sentinel("PROXYNAME" + i)).append("\",\"district_code\":\"").append(inside ? "320505" : "320506")
+                    .append("\",\"income\":").append(incomeValue).append(",\"ethnicity\":\"").append(sentinel("PROXYETHNICITY" + i))
+                    .append("\",\"phone_secret\":\"").append(sentinel("PROXYEXTRA" + i)).append("\"}");
+        }
+        provider.serve(proxied.append("]}").toString());
+        proxiedDataset = catalog.publish(Principals.PROVIDER, "RESTRICTED", fields, Map.of("mode", "PROXIED", "endpoint", provider.url("/residents")));
+        as("provider-steward").contentType("application/json")
+                .body(Map.of("endpoint", provider.url("/residents"), "auth", Map.of("scheme", "BEARER", "token", provider.token())))
+                .put("/api/exchange/datasets/" + proxiedDataset + "/versions/1/proxy").then().statusCode(200);
+        proxiedAgreementId = agreement("VIEW", 1_000_000, proxiedDataset);
     }
 
     private static World shared;
@@ -127,8 +158,12 @@ public final class World {
     }
 
     public Map<String, Object> draftBody(String mode) {
+        return draftBody(mode, dataset);
+    }
+
+    public Map<String, Object> draftBody(String mode, UUID datasetId) {
         Map<String, Object> d = new HashMap<>();
-        d.put("datasetId", dataset.toString());
+        d.put("datasetId", datasetId.toString());
         d.put("fields", GRANTED);
         d.put("purpose", PURPOSE);
         d.put("purposeDetail", "核对低保申请人户籍 verify applicants' household registration");
@@ -148,7 +183,12 @@ public final class World {
 
     /** A new ACTIVE agreement of the consumer over this world's dataset: its id. */
     public String agreement(String mode, long dailyRowQuota) {
-        Map<String, Object> body = draftBody(mode);
+        return agreement(mode, dailyRowQuota, dataset);
+    }
+
+    /** A new ACTIVE agreement of the consumer over one of this world's datasets: its id. */
+    public String agreement(String mode, long dailyRowQuota, UUID datasetId) {
+        Map<String, Object> body = draftBody(mode, datasetId);
         body.put("dailyRowQuota", dailyRowQuota);
         String id = as("consumer-steward").contentType("application/json").body(body).post("/api/exchange/requests")
                 .then().statusCode(201).extract().path("id");

@@ -12,10 +12,12 @@ import java.nio.file.Path;
  */
 public final class GovdxStack {
 
-    public static final String KEYCLOAK_URL = System.getenv().getOrDefault("GOVDX_KEYCLOAK_URL", "http://localhost:8490");
+    // a system property wins over the environment: the acceptance suite's own-infrastructure JVM points at its own Keycloak and PostgreSQL
+    public static final String KEYCLOAK_URL = System.getProperty("govdx.test.keycloak-url",
+            System.getenv().getOrDefault("GOVDX_KEYCLOAK_URL", "http://localhost:8490"));
     public static final String REALM_URL = KEYCLOAK_URL + "/realms/govdx";
     public static final String DB_HOST = System.getenv().getOrDefault("GOVDX_DB_HOST", "127.0.0.1");
-    public static final int DB_PORT = Integer.parseInt(System.getenv().getOrDefault("GOVDX_DB_PORT", "5432"));
+    public static final int DB_PORT = Integer.parseInt(System.getProperty("govdx.test.db-port", System.getenv().getOrDefault("GOVDX_DB_PORT", "5432")));
     public static final String DB_USER = System.getenv().getOrDefault("GOVDX_DB_USER", "postgres");
 
     private GovdxStack() {
