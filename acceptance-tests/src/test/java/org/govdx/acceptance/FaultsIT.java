@@ -139,7 +139,7 @@ class FaultsIT {
                     .append("\",\"name\":\"王").append((char) ('一' + random.nextInt(200))).append("\",\"district_code\":\"320505\",\"income\":")
                     .append(1000 + random.nextInt(9000)).append(".50,\"ethnicity\":\"汉\"}\n");
         }
-        World.as("provider-steward").contentType("application/x-ndjson").body(rows.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        return World.as("provider-steward").contentType("application/x-ndjson").body(rows.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .queryParam("mode", "append").post("/api/exchange/datasets/" + world.dataset + "/versions/1/rows").then().statusCode(201)
                 .extract().path("id");
     }
