@@ -78,12 +78,22 @@ final class OwnInfrastructure {
         postgres = new ProcessBuilder("setsid", "java", "-Xmx256m", "-cp", classpath, "org.govdx.devstack.EmbeddedPostgresServer",
                 Integer.toString(POSTGRES_PORT), postgresData().toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir().resolve("postgres.log").toFile())).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (!portOpen(POSTGRES_PORT)) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (!acceptsConnections()) {
             if (System.nanoTime() > deadline || !postgres.isAlive()) {
                 throw new IllegalStateException("own PostgreSQL did not start; see " + dir().resolve("postgres.log"));
             }
             Thread.sleep(200);
+        }
+    }
+
+    /** The own PostgreSQL answers a query (an open port alone may still say "the database system is starting up"). */
+    private static boolean acceptsConnections() {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + POSTGRES_PORT + "/postgres", "postgres", "");
+             java.sql.Statement s = c.createStatement()) {
+            return s.execute("select 1");
+        } catch (java.sql.SQLException e) {
+            return false;
         }
     }
 

@@ -29,6 +29,8 @@ public final class EmbeddedPostgresServer {
                 .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(dataDir.getParent().resolve("work").toFile())
                 .setServerConfig("max_connections", "200")
+                // zonky waits 10 s by default: crash recovery, or any start on a busy machine, can take longer
+                .setPGStartupWait(java.time.Duration.ofSeconds(120))
                 // durable commits, as on a real server: zonky's defaults (synchronous_commit off) acknowledge commits that a
                 // crash then loses, which would break the audit log's "acknowledged only once durable" (PostgresCrashIT)
                 .setServerConfig("synchronous_commit", "on")
