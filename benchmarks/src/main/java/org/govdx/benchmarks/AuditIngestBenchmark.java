@@ -148,6 +148,13 @@ public final class AuditIngestBenchmark {
                             if (response.statusCode() / 100 == 2) {
                                 break;
                             }
+                            // the log is busy (503): wait as long as it asks, as the relays' back-off does
+                            long retryAfter = response.headers().firstValueAsLong("Retry-After").orElse(0);
+                            if (retryAfter > 0) {
+                                failures.incrementAndGet();
+                                TimeUnit.SECONDS.sleep(retryAfter);
+                                continue;
+                            }
                         } catch (Exception e) {
                             if (e instanceof InterruptedException) {
                                 return;

@@ -48,8 +48,11 @@ public class LogWriteRepository {
                 });
     }
 
-    /** Inserts the entries at indices {@code firstIndex, firstIndex + 1, ...}. */
-    public Uni<Void> insertEntries(SqlConnection connection, long firstIndex, List<PreparedEntry> entries) {
+    /**
+     * Inserts the entries at indices {@code firstIndex, firstIndex + 1, ...} and the tree nodes their appends emitted,
+     * in one statement (one round trip): the node insert is a data-modifying CTE of the entry insert.
+     */
+    public Uni<Void> insertEntries(SqlConnection connection, long firstIndex, List<PreparedEntry> entries, NodeBatch nodes) {
         int n = entries.size();
         Long[] idx = new Long[n];
         UUID[] eventIds = new UUID[n];
@@ -80,12 +83,15 @@ public class LogWriteRepository {
             datasets[i] = e.datasetId();
             agreements[i] = e.agreementId();
         }
-        return connection.preparedQuery("insert into log_entry (idx, event_id, entry, leaf_hash, occurred_at, source, action, outcome, "
+        return connection.preparedQuery("with nodes as (insert into merkle_node (level, idx, hash) "
+                        + "select * from unnest($14::smallint[], $15::bigint[], $16::bytea[])) "
+                        + "insert into log_entry (idx, event_id, entry, leaf_hash, occurred_at, source, action, outcome, "
                         + "actor_username, actor_department, owner_department, dataset_id, agreement_id) "
                         + "select * from unnest($1::bigint[], $2::uuid[], $3::text[], $4::bytea[], $5::timestamptz[], $6::text[], $7::text[], "
                         + "$8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])")
                 .execute(Tuple.from(new Object[]{idx, eventIds, texts, leafHashes, occurred, sources, actions, outcomes, actors,
-                        actorDepartments, owners, datasets, agreements}))
+                        actorDepartments, owners, datasets, agreements, nodes.levels().toArray(new Short[0]),
+                        nodes.indices().toArray(new Long[0]), hashes(nodes)}))
                 .replaceWithVoid();
     }
 
@@ -93,15 +99,17 @@ public class LogWriteRepository {
         if (nodes.size() == 0) {
             return Uni.createFrom().voidItem();
         }
-        Short[] levels = nodes.levels().toArray(new Short[0]);
-        Long[] indices = nodes.indices().toArray(new Long[0]);
+        return connection.preparedQuery("insert into merkle_node (level, idx, hash) select * from unnest($1::smallint[], $2::bigint[], $3::bytea[])")
+                .execute(Tuple.of(nodes.levels().toArray(new Short[0]), nodes.indices().toArray(new Long[0]), hashes(nodes)))
+                .replaceWithVoid();
+    }
+
+    private static Buffer[] hashes(NodeBatch nodes) {
         Buffer[] hashes = new Buffer[nodes.size()];
         for (int i = 0; i < hashes.length; i++) {
             hashes[i] = Buffer.buffer(nodes.hashes().get(i));
         }
-        return connection.preparedQuery("insert into merkle_node (level, idx, hash) select * from unnest($1::smallint[], $2::bigint[], $3::bytea[])")
-                .execute(Tuple.of(levels, indices, hashes))
-                .replaceWithVoid();
+        return hashes;
     }
 
     public Uni<Void> updateState(SqlConnection connection, long size, byte[] rootHash) {
@@ -111,19 +119,18 @@ public class LogWriteRepository {
     }
 
     /**
-     * Moves the coordinator row from (startSize, startRoot) to (size, root); false if it was not at the start (the log
-     * moved on). First locks the row: if an earlier group of the pipeline has updated it but not committed yet, this
-     * waits for that transaction to end and then reads the row as it left it. (A single conditional UPDATE would not
-     * wait: PostgreSQL skips a row whose committed version does not match the WHERE clause.)
+     * Moves the coordinator row from (startSize, startRoot) to (size, root) in one statement (migration V1_5): locks the
+     * row (waiting for an earlier group of the pipeline that has updated it but not committed yet, then reading the row
+     * as it left it) and fails with {@link #LOG_MOVED} if the log is not at the start, which aborts the transaction.
      */
-    public Uni<Boolean> advanceState(SqlConnection connection, long startSize, byte[] startRoot, long size, byte[] root) {
-        return lockState(connection).flatMap(current -> {
-            if (current.size() != startSize || current.rootHash() == null || !java.security.MessageDigest.isEqual(current.rootHash(), startRoot)) {
-                return Uni.createFrom().item(false);
-            }
-            return updateState(connection, size, root).replaceWith(true);
-        });
+    public Uni<Void> advanceState(SqlConnection connection, long startSize, byte[] startRoot, long size, byte[] root) {
+        return connection.preparedQuery("select log_state_advance($1, $2, $3, $4)")
+                .execute(Tuple.of(startSize, Buffer.buffer(startRoot), size, Buffer.buffer(root)))
+                .replaceWithVoid();
     }
+
+    /** The SQLSTATE of {@link #advanceState} when the log is no longer where the group started. */
+    public static final String LOG_MOVED = "GX409";
 
     /** A page of entries for rebuilding the tree of a log that predates it: index and canonical text, in index order. */
     public Uni<List<Row>> entryPage(SqlConnection connection, long fromIndex, int limit) {

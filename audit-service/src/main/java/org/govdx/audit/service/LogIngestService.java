@@ -107,21 +107,48 @@ public class LogIngestService {
      * one such event (a refused request quoting a caller's input) must not stall its whole batch and every later one.
      */
     static JsonNode withoutNul(JsonNode node) {
-        if (node == null) {
-            return null;
+        if (node == null || !containsNul(node)) {
+            return node; // the usual case: no copy
         }
+        return replaceNul(node);
+    }
+
+    private static boolean containsNul(JsonNode node) {
+        if (node.isTextual()) {
+            return node.textValue().indexOf('\u0000') >= 0;
+        }
+        if (node.isObject()) {
+            for (var it = node.fields(); it.hasNext(); ) {
+                var field = it.next();
+                if (field.getKey().indexOf('\u0000') >= 0 || containsNul(field.getValue())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (containsNul(element)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static JsonNode replaceNul(JsonNode node) {
         if (node.isTextual()) {
             String text = node.textValue();
             return text.indexOf('\u0000') < 0 ? node : com.fasterxml.jackson.databind.node.TextNode.valueOf(text.replace('\u0000', '\uFFFD'));
         }
         if (node.isObject()) {
             com.fasterxml.jackson.databind.node.ObjectNode copy = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-            node.fields().forEachRemaining(e -> copy.set(e.getKey().replace('\u0000', '\uFFFD'), withoutNul(e.getValue())));
+            node.fields().forEachRemaining(e -> copy.set(e.getKey().replace('\u0000', '\uFFFD'), replaceNul(e.getValue())));
             return copy;
         }
         if (node.isArray()) {
             com.fasterxml.jackson.databind.node.ArrayNode copy = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
-            node.forEach(e -> copy.add(withoutNul(e)));
+            node.forEach(e -> copy.add(replaceNul(e)));
             return copy;
         }
         return node;

@@ -71,17 +71,21 @@ public class LogSequencer {
     @Inject
     MerkleNodeRepository nodes;
 
-    @ConfigProperty(name = "govdx.audit.sequencer.max-batch", defaultValue = "1000")
+    @ConfigProperty(name = "govdx.audit.sequencer.max-batch", defaultValue = "2000")
     int maxBatch;
 
     @ConfigProperty(name = "govdx.audit.sequencer.max-delay-ms", defaultValue = "2")
     long maxDelayMillis;
 
-    @ConfigProperty(name = "govdx.audit.sequencer.pipeline", defaultValue = "3")
+    @ConfigProperty(name = "govdx.audit.sequencer.pipeline", defaultValue = "4")
     int pipeline;
 
     @ConfigProperty(name = "govdx.audit.sequencer.max-attempts", defaultValue = "5")
     int maxAttempts;
+
+    /** Entries the queue holds at most; a batch that does not fit is refused at once ({@link LogBusyException}). */
+    @ConfigProperty(name = "govdx.audit.sequencer.max-queued", defaultValue = "20000")
+    int maxQueued;
 
     private final Object lock = new Object();
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
@@ -100,6 +104,7 @@ public class LogSequencer {
     private final AtomicLong resumes = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong appendedEntries = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
 
     private record Pending(List<PreparedEntry> entries, UniEmitter<? super IngestResult> emitter, long queuedAt, int attempts) {
     }
@@ -119,8 +124,19 @@ public class LogSequencer {
                 .description("batches submitted to the sequencer").register(metrics);
         io.micrometer.core.instrument.FunctionCounter.builder("govdx.audit.sequencer.entries", appendedEntries, AtomicLong::get)
                 .description("entries the sequencer appended to the log").register(metrics);
+        io.micrometer.core.instrument.FunctionCounter.builder("govdx.audit.sequencer.refused", refused, AtomicLong::get)
+                .description("batches refused (503, Retry-After) because the queue was full").register(metrics);
         io.micrometer.core.instrument.FunctionCounter.builder("govdx.audit.sequencer.retries", retries, AtomicLong::get)
                 .description("batches queued again after their group failed or found the log moved").register(metrics);
+    }
+
+    /** Sets how many entries the queue holds at most (tests); returns the previous limit. */
+    int maxQueued(int entries) {
+        synchronized (lock) {
+            int previous = maxQueued;
+            maxQueued = entries;
+            return previous;
+        }
     }
 
     public Stats stats() {
@@ -162,6 +178,11 @@ public class LogSequencer {
     public Uni<IngestResult> append(List<PreparedEntry> entries) {
         return Uni.createFrom().emitter(emitter -> {
             synchronized (lock) {
+                if (queuedEntries > 0 && queuedEntries + entries.size() > maxQueued) {
+                    refused.incrementAndGet();
+                    emitter.fail(new LogBusyException(queuedEntries, 1));
+                    return;
+                }
                 queue.add(new Pending(entries, emitter, System.nanoTime(), 0));
                 queuedEntries += entries.size();
                 requests.incrementAndGet();
@@ -227,20 +248,27 @@ public class LogSequencer {
                     .invoke(() -> group.insertedAt = System.nanoTime())
                     .flatMap(ignored -> group.previous == null ? Uni.createFrom().voidItem()
                             : Uni.createFrom().completionStage(group.previous.updated))
-                    .flatMap(ignored -> writes.advanceState(group.connection, group.base.size(), group.base.rootHash(),
-                            group.tree.size(), group.tree.rootHash()))
-                    .invoke(moved -> {
-                        if (!moved) {
-                            throw new LogMovedException(group.base.size());
-                        }
-                        group.updatedAt = System.nanoTime();
-                        group.updated.complete(null);
-                    })
-                    .flatMap(ignored -> group.transaction.commit());
+                    .flatMap(ignored -> advanceAndCommit(group));
         } catch (RuntimeException e) {
             transaction = Uni.createFrom().failure(e);
         }
         transaction.subscribe().with(ignored -> committed(group), failure -> failed(group, failure));
+    }
+
+    /**
+     * Moves log_state to the group's end and commits, the two statements sent together (pipelined): the next group
+     * may send its own advance as soon as this one has the row (its answer), and it then waits inside PostgreSQL
+     * for this commit, so the serial part of a group is PostgreSQL's own (lock hand-over, update, WAL flush), with no
+     * round trip to the service in it. If the advance fails (the log moved), the transaction is aborted and the
+     * COMMIT rolls it back.
+     */
+    private Uni<Void> advanceAndCommit(Group group) {
+        Uni<Void> advance = writes.advanceState(group.connection, group.base.size(), group.base.rootHash(), group.tree.size(),
+                group.tree.rootHash()).invoke(() -> {
+                    group.updatedAt = System.nanoTime();
+                    group.updated.complete(null);
+                });
+        return Uni.combine().all().unis(advance, group.transaction.commit()).collectFailures().discardItems();
     }
 
     /** The group's connection and transaction. */
@@ -299,8 +327,7 @@ public class LogSequencer {
                 fresh.add(entry);
             }
         }
-        return writes.insertEntries(group.connection, group.base.size(), fresh)
-                .flatMap(ignored -> writes.insertNodes(group.connection, batch));
+        return writes.insertEntries(group.connection, group.base.size(), fresh, batch);
     }
 
     private void committed(Group group) {
@@ -329,7 +356,9 @@ public class LogSequencer {
         }
     }
 
-    private void failed(Group group, Throwable failure) {
+    private void failed(Group group, Throwable failed) {
+        // the advance's failure, not the COMMIT's that follows from it
+        Throwable failure = failed instanceof io.smallrye.mutiny.CompositeException composite ? composite.getCause() : failed;
         group.updated.completeExceptionally(failure);
         if (group.connection != null) {
             SqlConnection connection = group.connection;
@@ -341,7 +370,7 @@ public class LogSequencer {
         for (Pending pending : group.pendings) {
             (pending.attempts() + 1 < maxAttempts ? again : giveUp).add(pending);
         }
-        if (failure instanceof LogMovedException || isDuplicateEventId(failure)
+        if (isLogMoved(failure) || isDuplicateEventId(failure)
                 || group.previous != null && group.previous.updated.isCompletedExceptionally()) {
             LOG.debugf("a group of %d entries is queued again: %s", group.unique.size(), failure.getMessage());
         } else {
@@ -373,19 +402,17 @@ public class LogSequencer {
         return failure instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState());
     }
 
+    /** The advance found the log elsewhere than where the group started (another replica appended, an earlier group failed). */
+    private static boolean isLogMoved(Throwable failure) {
+        return failure instanceof io.vertx.pgclient.PgException pg && LogWriteRepository.LOG_MOVED.equals(pg.getSqlState());
+    }
+
     /** After a group left the pipeline: resume forming once nothing is in flight after a failure. Holds the lock. */
     private void settle() {
         if (draining && inFlight.isEmpty() && !forming) {
             draining = false;
         }
         maybeFlush();
-    }
-
-    /** The log moved on from where a group started (another replica appended, or an earlier group failed). */
-    static final class LogMovedException extends IllegalStateException {
-        LogMovedException(long expectedSize) {
-            super("the log is no longer at size " + expectedSize);
-        }
     }
 
     /**

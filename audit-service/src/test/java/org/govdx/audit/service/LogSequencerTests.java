@@ -56,6 +56,34 @@ class LogSequencerTests {
     }
 
     @Test
+    void aBatchThatDoesNotFitTheQueueIsRefusedAtOnceWith503AndIsNotLogged() {
+        int configured = sequencer.maxQueued(3);
+        List<UUID> ids = new ArrayList<>();
+        List<Uni<Boolean>> calls = new ArrayList<>();
+        long sizeBefore = TestLog.size(pool);
+        try {
+            for (int i = 0; i < 300; i++) {
+                Map<String, Object> event = TestLog.event("sequencer.busy", "health", "hrss");
+                ids.add(UUID.fromString((String) event.get("eventId")));
+                calls.add(ingest.ingest(List.of(json(event))).map(r -> true)
+                        .onFailure(LogBusyException.class).recoverWithItem(false));
+            }
+            List<Boolean> accepted = Uni.join().all(calls).andFailFast().await().atMost(Duration.ofSeconds(30));
+            assertThat(accepted).as("some batches refused while the queue was full").contains(false);
+            assertThat(accepted).as("and the others logged").contains(true);
+            List<String> logged = TestLog.entries(pool);
+            for (int i = 0; i < ids.size(); i++) {
+                String id = ids.get(i).toString();
+                assertThat(logged.stream().anyMatch(e -> e.contains(id))).as("event %d logged iff acknowledged", i).isEqualTo(accepted.get(i));
+            }
+            assertThat(TestLog.size(pool) - sizeBefore).isEqualTo(accepted.stream().filter(a -> a).count());
+        } finally {
+            sequencer.maxQueued(configured);
+        }
+        assertTreeMatchesEntries();
+    }
+
+    @Test
     void concurrentRequestsAreCommittedTogetherInFewerTransactionsAndEachIsAnsweredAfterItsCommit() {
         LogSequencer.Stats before = sequencer.stats();
         List<Uni<IngestResult>> calls = new ArrayList<>();
