@@ -30,7 +30,8 @@ public class IngestResource {
     @RolesAllowed(Roles.SERVICE)
     @Operation(summary = "Append a batch of audit events (outbox relays only)",
             description = "Idempotent by eventId: an event already logged is counted as a duplicate and not logged again. "
-                    + "Answers only after the batch has committed.")
+                    + "Answers only after the batch has committed. While the log's queue is full it answers 503 with Retry-After "
+                    + "at once (nothing logged; send the batch again after that many seconds).")
     public Uni<IngestResult> ingest(@NotNull @Size(max = 5000) List<JsonNode> events) {
         return ingest.ingest(events);
     }

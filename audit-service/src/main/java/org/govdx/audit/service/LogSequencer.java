@@ -45,13 +45,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>A group's transaction: skip event ids in an earlier group still in flight (and, for a batch queued again, those
  * already logged; a first delivery relies on the unique key on event_id instead, see {@link #run}), give the rest the
  * next indices, append their leaves to the Merkle tree, insert the entries and the tree nodes of the stored tile
- * levels the appends completed (decision 0021), and finally move the coordinator row: {@code update log_state set size = end, root_hash = root where
- * size = start and root_hash = startRoot}. That update is the commit point of the log: it succeeds only if the
- * log is exactly where the group assumed, it takes the row's lock, and the next group's update waits on that
- * lock until this group has committed. So up to {@code govdx.audit.sequencer.pipeline} groups can be inserting
- * at once while the indices stay gap-free and commit order equals index order; a group that fails (or finds the
- * log moved, e.g. by another replica) rolls back, and so do the groups after it; their batches are queued again.
- * The tree is then resumed from merkle_node, with one query, under the row's lock.
+ * levels the appends completed (decision 0021) in one statement, and finally move the coordinator row from
+ * (start, startRoot) to (end, root) with {@code log_state_advance} (migration V1_5), sent together with the COMMIT
+ * (decision 0022). That advance is the commit point of the log: it succeeds only if the log is exactly where the
+ * group assumed, it takes the row's lock, and the next group's advance waits on that lock until this group has
+ * committed. So up to {@code govdx.audit.sequencer.pipeline} groups can be inserting at once while the indices stay
+ * gap-free and commit order equals index order; a group that fails (or finds the log moved, e.g. by another replica)
+ * rolls back, and so do the groups after it; their batches are queued again. The tree is then resumed from
+ * merkle_node, with one query, under the row's lock. A batch that would make the queue hold more than
+ * {@code max-queued} entries is refused at once ({@link LogBusyException}: 503 with Retry-After).
  */
 @ApplicationScoped
 public class LogSequencer {
