@@ -47,7 +47,12 @@ public class AgreementWatch {
     record Watched(UUID agreementId, Consumer<String> stop) {
     }
 
+    /** How often this instance marks its running exports alive ({@code data_extract.heartbeat_at}; see AbandonedExports). */
+    @ConfigProperty(name = "govdx.data.extract-heartbeat-interval", defaultValue = "5s")
+    Duration heartbeat;
+
     private final Map<UUID, Watched> running = new ConcurrentHashMap<>();
+    private long lastHeartbeat = System.nanoTime();
     private ScheduledExecutorService timer;
     private ScheduledFuture<?> task;
 
@@ -78,6 +83,11 @@ public class AgreementWatch {
         try {
             if (running.isEmpty()) {
                 return;
+            }
+            if (System.nanoTime() - lastHeartbeat >= heartbeat.toNanos()) {
+                pool.preparedQuery("update data_extract set heartbeat_at = now() where id = any($1) and state = 'RUNNING'")
+                        .execute(Tuple.of(running.keySet().toArray(UUID[]::new))).await().atMost(Duration.ofSeconds(5));
+                lastHeartbeat = System.nanoTime();
             }
             UUID[] ids = running.values().stream().map(Watched::agreementId).distinct().toArray(UUID[]::new);
             Map<UUID, String> stopReasons = new ConcurrentHashMap<>();

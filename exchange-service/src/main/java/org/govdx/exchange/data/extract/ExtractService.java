@@ -265,6 +265,15 @@ public class ExtractService {
                 event.eventId(), requestHash, Map.of("Retry-After", Long.toString(seconds), "X-Quota-Reset", reset.toOffsetDateTime().toString()));
     }
 
+    /**
+     * Records that up to {@code rows} rows of a running export may have left, before they are sent, and that its
+     * instance is alive: what {@link AbandonedExports} counts as delivered if this instance dies mid-export.
+     */
+    void account(UUID extractId, long rows) {
+        pool.preparedQuery("update data_extract set rows_accounted = $2, heartbeat_at = now() where id = $1")
+                .execute(Tuple.of(extractId, rows)).await().atMost(DB);
+    }
+
     /** Records the end of an export: row count, response hash, state, the unused reservation refunded, the second audit event. */
     void finish(ExtractStream s, String state, String stopReason, long rowsWritten, String responseHash) {
         Map<String, Object> details = details(s.requestHash, s.caseReference, s.onBehalfOf, s.purpose);

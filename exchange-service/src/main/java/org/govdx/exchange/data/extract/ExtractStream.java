@@ -41,6 +41,8 @@ final class ExtractStream implements StreamingOutput {
     private static final Logger LOG = Logger.getLogger(ExtractStream.class);
     /** Rows masked and encoded by one task (below this a batch is not split). */
     private static final int CHUNK = 250;
+    /** Rows recorded as delivered ahead of sending them, at least, per update of {@code data_extract.rows_accounted}. */
+    static final int ACCOUNTING_STEP = 10_000;
 
     private final ExtractService service;
     final UUID extractId;
@@ -61,6 +63,8 @@ final class ExtractStream implements StreamingOutput {
     private final HttpServerResponse response;
     private volatile String stopReason;
     private volatile ExtractSource<?> source;
+    /** Rows recorded in {@code data_extract.rows_accounted}: never fewer than were sent. */
+    private long accounted;
 
     ExtractStream(ExtractService service, UUID extractId, Caller caller, GrantMapping.AgreementRow agreement, Plan plan, ExtractFormat format,
                   ExtractRows rows, Supplier<ExtractSource<?>> opener, long rowLimit, boolean quotaCounted, LocalDate quotaDay,
@@ -173,6 +177,11 @@ final class ExtractStream implements StreamingOutput {
                     break;
                 }
                 int n = (int) Math.min(batch.size(), rowLimit - written);
+                if (written + n > accounted) {
+                    // counted as delivered before the bytes leave: a crash from here on refunds only what certainly never left
+                    accounted = Math.min(rowLimit, written + Math.max(n, ACCOUNTING_STEP));
+                    service.account(extractId, accounted);
+                }
                 for (Encoded part : encode(from, batch.subList(0, n), writer)) {
                     if (!send(part.bytes(), out, digest)) {
                         return written;

@@ -170,6 +170,8 @@ class ExtractTests {
         assertThat(record.get("state")).isEqualTo("COMPLETED");
         assertThat(((Number) record.get("rowsWritten")).intValue()).isEqualTo(inside);
         assertThat(record.get("responseHash")).isEqualTo(sha256(body));
+        // the rows were counted as delivered before they left, so a crash mid-export could not have refunded them
+        assertThat(column(r.header("X-Extract-Id"), "rows_accounted")).isGreaterThanOrEqualTo(inside);
         String completed = outboxPayload((String) record.get("completionEventId"));
         assertThat(completed).contains("\"action\":\"data.extract-completed\"").contains("\"rowCount\":" + inside).contains(sha256(body));
         // the provider reads the record too; another department does not
@@ -282,6 +284,60 @@ class ExtractTests {
         given().auth().oauth2(Tokens.of("civil-affairs-cdo")).contentType("application/json").body(Map.of("reason", "数据泄露调查"))
                 .post("/api/exchange/agreements/" + agreementId + "/revoke").then().statusCode(200);
         extract("hrss-steward", agreementId, "ndjson").then().statusCode(403).body("type", endsWith("grant-not-active"));
+    }
+
+    @Inject
+    AbandonedExports abandonedExports;
+
+    long column(String extractId, String column) {
+        return pool.preparedQuery("select " + column + " from data_extract where id = $1").execute(Tuple.of(UUID.fromString(extractId)))
+                .await().atMost(Duration.ofSeconds(5)).iterator().next().getLong(0);
+    }
+
+    /** An export as a killed instance leaves it: RUNNING, its reservation taken from the day's quota, last marked alive {@code silent} ago. */
+    UUID leftRunning(String agreementId, long reserved, long accounted, Duration silent) {
+        UUID id = UUID.randomUUID();
+        pool.preparedQuery("insert into data_extract (id, agreement_id, dataset_id, dataset_version, department, principal, purpose, format, fields, "
+                        + "watermark, request_hash, audit_event_id, rows_reserved, rows_accounted, state, started_at, heartbeat_at) "
+                        + "values ($1, $2, $3, 1, 'hrss', 'hrss-steward', $4, 'NDJSON', '[]', '{}', 'h', $5, $6, $7, 'RUNNING', $8, $8)")
+                .execute(Tuple.from(Arrays.asList(id, UUID.fromString(agreementId), residents, PURPOSE, UUID.randomUUID(), reserved, accounted,
+                        OffsetDateTime.now().minus(silent)))).await().atMost(Duration.ofSeconds(5));
+        if (reserved > 0) {
+            pool.preparedQuery("insert into data_quota (agreement_id, day, rows_used) values ($1, $2, $3) "
+                            + "on conflict (agreement_id, day) do update set rows_used = data_quota.rows_used + $3")
+                    .execute(Tuple.of(UUID.fromString(agreementId), TODAY, reserved)).await().atMost(Duration.ofSeconds(5));
+        }
+        return id;
+    }
+
+    @Test
+    void anExportLeftRunningByAKilledInstanceGivesBackTheQuotaItNeverSentAndIsAudited() throws Exception {
+        publishAndUpload();
+        String agreementId = agreement(residents, "hrss", "EXTRACT", GRANTED, 1000);
+        UUID dead = leftRunning(agreementId, 1000, 300, Duration.ofMinutes(5));
+        UUID alive = leftRunning(agreementId, -1, 0, Duration.ofSeconds(1)); // a slow export of a live instance
+        // while the dead export holds the day's quota, the consumer is refused
+        extract("hrss-steward", agreementId, "ndjson").then().statusCode(429);
+
+        abandonedExports.endAbandoned(Duration.ofSeconds(60));
+
+        Map<String, Object> record = given().auth().oauth2(Tokens.of("hrss-steward")).get("/api/exchange/extracts/" + dead).then().statusCode(200)
+                .extract().as(Map.class);
+        assertThat(record).containsEntry("state", "FAILED").containsEntry("stopReason", "ABANDONED");
+        assertThat(((Number) record.get("rowsWritten")).longValue()).isEqualTo(300);
+        assertThat(outboxPayload((String) record.get("completionEventId"))).contains("\"action\":\"data.extract-stopped\"")
+                .contains("\"stopReason\":\"ABANDONED\"").contains("\"rowsRefunded\":700").contains(agreementId);
+        assertThat(pool.preparedQuery("select state from data_extract where id = $1").execute(Tuple.of(alive)).await().atMost(Duration.ofSeconds(5))
+                .iterator().next().getString(0)).isEqualTo("RUNNING");
+        // the 300 rows that may have left stay counted; the consumer gets the 700 that never did
+        Response after = extract("hrss-steward", agreementId, "ndjson");
+        after.then().statusCode(200).header("X-Row-Limit", "700");
+        long sent = ((Number) awaitFinished(after.header("X-Extract-Id"), "hrss-steward").get("rowsWritten")).longValue();
+        // a second pass (another replica) refunds nothing twice
+        abandonedExports.endAbandoned(Duration.ofSeconds(60));
+        assertThat(pool.preparedQuery("select rows_used from data_quota where agreement_id = $1 and day = $2")
+                .execute(Tuple.of(UUID.fromString(agreementId), TODAY)).await().atMost(Duration.ofSeconds(5)).iterator().next().getLong(0))
+                .isEqualTo(300 + sent);
     }
 
     @Test
