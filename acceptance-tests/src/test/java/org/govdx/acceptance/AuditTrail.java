@@ -51,12 +51,23 @@ final class AuditTrail {
         return count;
     }
 
+    /** The usage-anomaly flags the exchange raised about the agreement's reads: events about reads, not reads (no rows). */
+    static final String USAGE_FLAG = "data.usage-anomaly";
+
+    private static boolean isRead(Entry e) {
+        return e.action().startsWith("data.") && !USAGE_FLAG.equals(e.action());
+    }
+
     long allowedReads() {
-        return entries.stream().filter(e -> e.action().startsWith("data.") && "ALLOWED".equals(e.outcome())).count();
+        return entries.stream().filter(e -> isRead(e) && "ALLOWED".equals(e.outcome())).count();
     }
 
     long deniedReads() {
-        return entries.stream().filter(e -> e.action().startsWith("data.") && "DENIED".equals(e.outcome())).count();
+        return entries.stream().filter(e -> isRead(e) && "DENIED".equals(e.outcome())).count();
+    }
+
+    long usageFlags() {
+        return entries.stream().filter(e -> USAGE_FLAG.equals(e.action())).count();
     }
 
     long rowsAudited() {
@@ -85,7 +96,7 @@ final class AuditTrail {
      * every refusal logged exactly once, rows audited = rows counted against the quota, the Merkle log verifying, and no
      * answer but a connection failure or a 5xx problem while something was down.
      */
-    record Consistency(long answered, long refused, long allowedLogged, long deniedLogged, long rowsAudited, long quota, long duplicated,
+    record Consistency(long answered, long refused, long allowedLogged, long deniedLogged, long usageFlags, long rowsAudited, long quota, long duplicated,
                        long missing, long unexpectedFailures, long lostInTransit, Map<String, Object> verification, String failures) {
 
         static Consistency after(ReadLoad load, String agreementId) throws Exception {
@@ -114,7 +125,7 @@ final class AuditTrail {
                     .filter(e -> e.getKey().startsWith("status 4") || e.getKey().startsWith("status 2") || e.getKey().startsWith("status 500"))
                     .mapToLong(e -> e.getValue().get()).sum();
             long answered = load.allowedIds.size() + alsoAnswered.size();
-            return new Consistency(answered, load.deniedIds.size(), trail.allowedReads(), trail.deniedReads(), trail.rowsAudited(),
+            return new Consistency(answered, load.deniedIds.size(), trail.allowedReads(), trail.deniedReads(), trail.usageFlags(), trail.rowsAudited(),
                     quotaUsed(agreementId), occurrences.values().stream().filter(n -> n > 1).count(), missing, unexpected,
                     trail.allowedReads() - answered, verify(), load.failures.toString());
         }
@@ -130,7 +141,8 @@ final class AuditTrail {
                             + answered + " answered (with the probes), " + refused + " refused and audited; failed while something was down: " + failures,
                     "audit log for the agreement: " + allowedLogged + " allowed reads, " + deniedLogged + " denials, " + rowsAudited
                             + " rows; the exchange's quota counted " + quota + " rows; answered or refused but not in the log: " + missing
-                            + "; duplicated event ids: " + duplicated,
+                            + "; duplicated event ids: " + duplicated + "; usage-anomaly flags the exchange raised about these reads (not "
+                            + "counted as reads): " + usageFlags,
                     lostInTransit + " reads were committed and audited but their answer died on the way (the client saw an error and no "
                             + "data was delivered to it; the audit and the quota still count them, as they must)",
                     "Merkle log verification: " + verification.get("ok") + " (" + verification.get("problem") + ")");
