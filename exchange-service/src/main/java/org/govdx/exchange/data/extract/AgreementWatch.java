@@ -84,11 +84,6 @@ public class AgreementWatch {
             if (running.isEmpty()) {
                 return;
             }
-            if (System.nanoTime() - lastHeartbeat >= heartbeat.toNanos()) {
-                pool.preparedQuery("update data_extract set heartbeat_at = now() where id = any($1) and state = 'RUNNING'")
-                        .execute(Tuple.of(running.keySet().toArray(UUID[]::new))).await().atMost(Duration.ofSeconds(5));
-                lastHeartbeat = System.nanoTime();
-            }
             UUID[] ids = running.values().stream().map(Watched::agreementId).distinct().toArray(UUID[]::new);
             Map<UUID, String> stopReasons = new ConcurrentHashMap<>();
             for (UUID id : ids) {
@@ -113,6 +108,21 @@ public class AgreementWatch {
             }
         } catch (RuntimeException e) {
             LOG.warnf("agreement watch: %s", e.toString());
+        }
+        beat();
+    }
+
+    /** Marks this instance's running exports alive (after the stop check, and never in its way). */
+    private void beat() {
+        if (running.isEmpty() || System.nanoTime() - lastHeartbeat < heartbeat.toNanos()) {
+            return;
+        }
+        lastHeartbeat = System.nanoTime();
+        try {
+            pool.preparedQuery("update data_extract set heartbeat_at = now() where id = any($1) and state = 'RUNNING'")
+                    .execute(Tuple.of(running.keySet().toArray(UUID[]::new))).await().atMost(Duration.ofSeconds(5));
+        } catch (RuntimeException e) {
+            LOG.warnf("export heartbeat: %s", e.toString());
         }
     }
 
