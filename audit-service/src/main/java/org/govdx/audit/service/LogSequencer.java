@@ -149,7 +149,12 @@ public class LogSequencer {
     private static final class Group {
         final List<Pending> pendings;
         final Map<UUID, PreparedEntry> unique = new LinkedHashMap<>();
-        final Group previous;
+        /**
+         * The previous group's {@link #updated}, not the group itself: a reference to the group would chain every group
+         * formed while the pipeline stayed busy, with all their entries, and under sustained load none would ever be
+         * collected (the service ran out of heap in the ingest benchmark).
+         */
+        final CompletableFuture<Void> previousUpdated;
         /** Completed once this group's update of log_state has run (the next group's update may then be sent). */
         final CompletableFuture<Void> updated = new CompletableFuture<>();
         CompactRange base;
@@ -164,7 +169,7 @@ public class LogSequencer {
 
         Group(List<Pending> pendings, Group previous) {
             this.pendings = pendings;
-            this.previous = previous;
+            this.previousUpdated = previous == null ? null : previous.updated;
             for (Pending pending : pendings) {
                 for (PreparedEntry entry : pending.entries()) {
                     unique.putIfAbsent(entry.eventId(), entry);
@@ -248,8 +253,8 @@ public class LogSequencer {
             transaction = formed
                     .flatMap(batch -> insert(group, batch))
                     .invoke(() -> group.insertedAt = System.nanoTime())
-                    .flatMap(ignored -> group.previous == null ? Uni.createFrom().voidItem()
-                            : Uni.createFrom().completionStage(group.previous.updated))
+                    .flatMap(ignored -> group.previousUpdated == null ? Uni.createFrom().voidItem()
+                            : Uni.createFrom().completionStage(group.previousUpdated))
                     .flatMap(ignored -> advanceAndCommit(group));
         } catch (RuntimeException e) {
             transaction = Uni.createFrom().failure(e);
@@ -373,7 +378,7 @@ public class LogSequencer {
             (pending.attempts() + 1 < maxAttempts ? again : giveUp).add(pending);
         }
         if (isLogMoved(failure) || isDuplicateEventId(failure)
-                || group.previous != null && group.previous.updated.isCompletedExceptionally()) {
+                || group.previousUpdated != null && group.previousUpdated.isCompletedExceptionally()) {
             LOG.debugf("a group of %d entries is queued again: %s", group.unique.size(), failure.getMessage());
         } else {
             LOG.warnf("append of %d entries failed, %s: %s", group.unique.size(),
