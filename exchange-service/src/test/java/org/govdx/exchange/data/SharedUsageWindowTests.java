@@ -89,4 +89,22 @@ class SharedUsageWindowTests {
         assertThat(flagged).containsExactly(UsageDetector.Kind.DENIAL_BURST);
         assertThat(flags(agreementId, "DENIAL_BURST")).isEqualTo(1);
     }
+
+    @Test
+    void aCrowdOfConcurrentReadsIsCountedWholeAndItsBurstFlaggedOnce() {
+        String agreementId = GovernedReadTests.agreement(GRANTED, 5000);
+        List<Uni<List<UsageDetector.Kind>>> all = new ArrayList<>();
+        for (int i = 0; i < 200; i++) { // above 120 reads a minute; counted in batches while earlier ones are counted
+            all.add(usage.check(read(agreementId, 0)));
+        }
+        List<UsageDetector.Kind> flagged = new ArrayList<>();
+        Uni.join().all(all).andFailFast().await().atMost(Duration.ofSeconds(30)).forEach(flagged::addAll);
+        assertThat(flagged).containsExactly(UsageDetector.Kind.FREQUENCY_BURST);
+        assertThat(flags(agreementId, "FREQUENCY_BURST")).isEqualTo(1);
+        assertThat(pool.preparedQuery("select sum(reads) from usage_second where agreement_id = $1").execute(Tuple.of(UUID.fromString(agreementId)))
+                .await().atMost(Duration.ofSeconds(5)).iterator().next().getLong(0)).isEqualTo(200);
+        // another replica, which has not seen the flag, finds it in the database and does not raise a second one
+        assertThat(await(usage.replica().check(read(agreementId, 0)))).isEmpty();
+        assertThat(flags(agreementId, "FREQUENCY_BURST")).isEqualTo(1);
+    }
 }

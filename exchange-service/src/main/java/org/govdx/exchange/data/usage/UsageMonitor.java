@@ -4,7 +4,9 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.PostConstruct;
@@ -24,13 +26,19 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Watches every governed read (allowed or refused, as its audit event) for usage that does not fit the
@@ -83,6 +91,23 @@ public class UsageMonitor {
 
     private final Map<UUID, Watched> watched = new ConcurrentHashMap<>();
 
+    /** A read waiting for its batch: its agreement, its audit event and observation, and who waits for its flags. */
+    private record Observed(UUID agreementId, AuditEvent event, UsageDetector.Observation observation, UniEmitter<? super List<UsageDetector.Kind>> done) {
+    }
+
+    /** Reads counted in one transaction at most. */
+    private static final int MAX_BATCH = 512;
+
+    private final Queue<Observed> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean batching = new AtomicBoolean();
+
+    /**
+     * The latest flag of each (agreement, kind) this instance recorded or found: a candidate within its cooldown would
+     * be refused by {@link #flag} anyway (flags are never removed), so it is not asked, and a consumer far above its
+     * agreement does not cost a transaction per read.
+     */
+    private final Map<String, Instant> lastFlags = new ConcurrentHashMap<>();
+
     @PostConstruct
     void init() {
         policy = new UsageDetector.Policy(volumeFactor, maxReadsPerMinute, denialBurst, denialWindow, LocalTime.parse(quietStart), LocalTime.parse(quietEnd),
@@ -110,7 +135,11 @@ public class UsageMonitor {
         work.subscribe().with(flags -> { }, e -> LOG.warnf("usage monitoring of agreement %s failed: %s", event.agreementId(), e.toString()));
     }
 
-    /** Counts the read in its agreement's shared windows and records what it newly flags; the kinds flagged (what {@link #observe} starts). */
+    /**
+     * Counts the read in its agreement's shared windows and records what it newly flags; the kinds flagged (what
+     * {@link #observe} starts). Reads observed while a batch is being counted wait for the next one, which counts them
+     * all in one transaction ({@link #count}).
+     */
     public Uni<List<UsageDetector.Kind>> check(AuditEvent event) {
         if (event.agreementId() == null || !event.action().startsWith("data.") || event.action().equals("data.usage-anomaly")) {
             return Uni.createFrom().item(List.of());
@@ -119,20 +148,102 @@ public class UsageMonitor {
         Object rows = event.details() == null ? null : event.details().get("rowCount");
         UsageDetector.Observation o = new UsageDetector.Observation(event.occurredAt(), event.outcome() == AuditEvent.Outcome.ALLOWED,
                 rows instanceof Number n ? n.longValue() : 0);
-        return watched(agreementId).flatMap(w -> w.isEmpty() ? Uni.createFrom().item(List.<UsageDetector.Kind>of()) : count(agreementId, o)
-                .flatMap(window -> {
-                    List<UsageDetector.Anomaly> candidates = UsageDetector.candidates(o, window, w.get().expectedDailyRows(), policy);
-                    Uni<List<UsageDetector.Kind>> flagged = Uni.createFrom().item(new ArrayList<>());
-                    for (UsageDetector.Anomaly a : candidates) {
-                        flagged = flagged.flatMap(done -> flag(agreementId, w.get(), a, event).map(recorded -> {
-                            if (recorded) {
-                                done.add(a.kind());
-                            }
-                            return done;
-                        }));
+        return Uni.createFrom().emitter(done -> {
+            queue.add(new Observed(agreementId, event, o, done));
+            next();
+        });
+    }
+
+    /** Starts a batch with what is queued, unless one is running (its end starts the next). */
+    private void next() {
+        while (!queue.isEmpty() && batching.compareAndSet(false, true)) {
+            List<Observed> batch = new ArrayList<>();
+            Observed next;
+            while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
+                batch.add(next);
+            }
+            if (batch.isEmpty()) {
+                batching.set(false);
+                continue;
+            }
+            Uni<Void> work;
+            try {
+                work = judge(batch);
+            } catch (RuntimeException e) {
+                work = Uni.createFrom().failure(e);
+            }
+            work.subscribe().with(ignored -> {
+                batching.set(false);
+                next();
+            }, failure -> {
+                batching.set(false);
+                next();
+                batch.forEach(b -> b.done().fail(failure));
+            });
+            return;
+        }
+    }
+
+    /** One batch: the agreements it needs, its counts in one transaction, then each read judged on its own window. */
+    private Uni<Void> judge(List<Observed> batch) {
+        Map<UUID, List<Observed>> byAgreement = new LinkedHashMap<>();
+        for (Observed b : batch) {
+            byAgreement.computeIfAbsent(b.agreementId(), id -> new ArrayList<>()).add(b);
+        }
+        Uni<Map<UUID, Watched>> known = Uni.createFrom().item(new HashMap<>());
+        for (UUID id : byAgreement.keySet()) {
+            known = known.flatMap(map -> watched(id).map(w -> {
+                w.ifPresent(value -> map.put(id, value));
+                return map;
+            }));
+        }
+        return known.flatMap(agreements -> {
+            List<Observed> counted = new ArrayList<>();
+            for (Observed b : batch) {
+                if (agreements.containsKey(b.agreementId())) {
+                    counted.add(b);
+                } else {
+                    b.done().complete(List.of()); // not an agreement of this service's: nothing to watch
+                }
+            }
+            if (counted.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            return count(counted).flatMap(windows -> flagAll(counted, windows, agreements));
+        });
+    }
+
+    /**
+     * Judges each read on the window as of itself (the batch's counts less the reads after it in its second) and
+     * records what it newly flags: the first candidate of each kind per agreement in the batch goes to {@link #flag},
+     * later ones of the batch would find it within the cooldown.
+     */
+    private Uni<Void> flagAll(List<Observed> counted, List<UsageDetector.Window> windows, Map<UUID, Watched> agreements) {
+        Map<Observed, List<UsageDetector.Kind>> flagged = new LinkedHashMap<>();
+        Set<String> tried = new HashSet<>();
+        Uni<Void> flags = Uni.createFrom().voidItem();
+        for (int i = 0; i < counted.size(); i++) {
+            Observed b = counted.get(i);
+            flagged.put(b, new ArrayList<>());
+            Watched w = agreements.get(b.agreementId());
+            for (UsageDetector.Anomaly a : UsageDetector.candidates(b.observation(), windows.get(i), w.expectedDailyRows(), policy)) {
+                if (!tried.add(b.agreementId() + "/" + a.kind()) || withinKnownCooldown(b.agreementId(), a)) {
+                    continue;
+                }
+                flags = flags.flatMap(x -> flag(b.agreementId(), w, a, b.event()).invoke(recorded -> {
+                    if (recorded) {
+                        flagged.get(b).add(a.kind());
                     }
-                    return flagged;
-                }));
+                })).replaceWithVoid();
+            }
+        }
+        return flags.invoke(() -> flagged.forEach((b, kinds) -> b.done().complete(kinds)));
+    }
+
+    /** A flag of this kind for the agreement that this instance recorded or found lies within the cooldown of the candidate. */
+    private boolean withinKnownCooldown(UUID agreementId, UsageDetector.Anomaly a) {
+        Instant last = lastFlags.get(agreementId + "/" + a.kind().name());
+        return last != null && last.isAfter(a.at().minus(policy.cooldown()));
     }
 
     private Uni<Optional<Watched>> watched(UUID agreementId) {
@@ -154,19 +265,37 @@ public class UsageMonitor {
     }
 
     /**
-     * Adds the observation to its agreement's second and day and returns the agreement's counts including it, in one
-     * statement: the day's total comes back from the upsert itself (exact under concurrency, the row is locked), the
-     * sliding sums from the seconds before this one plus this one's upserted count.
+     * Adds the batch's reads to their agreements' seconds and days and returns, for each read in order, its agreement's
+     * counts as of that read. One statement per (agreement, second), all sent together in one transaction, in key order
+     * (so two replicas lock the rows in the same order): the day's total comes back from the upsert itself (exact under
+     * concurrency, the row is locked), the sliding sums from the seconds before plus the upserted one; a read's own
+     * window is that less the reads after it in its second.
      */
-    private Uni<UsageDetector.Window> count(UUID agreementId, UsageDetector.Observation o) {
-        Instant second = o.at().truncatedTo(ChronoUnit.SECONDS);
-        Tuple params = Tuple.tuple().addUUID(agreementId).addLocalDate(o.at().atZone(CHINA).toLocalDate()).addLong(o.allowed() ? o.rows() : 0)
-                .addOffsetDateTime(second.atOffset(ZoneOffset.UTC)).addInteger(o.allowed() ? 1 : 0).addInteger(o.allowed() ? 0 : 1)
-                .addLong(policy.denialWindow().toSeconds());
+    private Uni<List<UsageDetector.Window>> count(List<Observed> counted) {
+        TreeMap<String, List<Integer>> keys = new TreeMap<>();
+        for (int i = 0; i < counted.size(); i++) {
+            Observed b = counted.get(i);
+            keys.computeIfAbsent(b.agreementId() + "/" + b.observation().at().truncatedTo(ChronoUnit.SECONDS), k -> new ArrayList<>()).add(i);
+        }
+        List<Tuple> params = new ArrayList<>(keys.size());
+        for (List<Integer> reads : keys.values()) {
+            Observed first = counted.get(reads.get(0));
+            long rows = 0;
+            int allowed = 0;
+            int denied = 0;
+            for (int i : reads) {
+                UsageDetector.Observation o = counted.get(i).observation();
+                rows += o.allowed() ? o.rows() : 0;
+                allowed += o.allowed() ? 1 : 0;
+                denied += o.allowed() ? 0 : 1;
+            }
+            Instant second = first.observation().at().truncatedTo(ChronoUnit.SECONDS);
+            params.add(Tuple.tuple().addUUID(first.agreementId()).addLocalDate(first.observation().at().atZone(CHINA).toLocalDate()).addLong(rows)
+                    .addOffsetDateTime(second.atOffset(ZoneOffset.UTC)).addInteger(allowed).addInteger(denied).addLong(policy.denialWindow().toSeconds()));
+        }
         // The day and second rows are hot (every read of the agreement updates them) and their lock is held until the
-        // commit: with a WAL flush in every commit, reads of one agreement queued behind each other's fsync (governed-read
-        // measured ~1/fsync reads/s). These counters are a detection heuristic, not a record (the audit event is, durably):
-        // they commit asynchronously, so a crash may forget the last fraction of a second of them, never an access.
+        // commit. These counters are a detection heuristic, not a record (the audit event is, durably): they commit
+        // asynchronously, so a crash may forget the last fraction of a second of them, never an access (decision 0045).
         return pool.withTransaction(conn -> conn.query("set local synchronous_commit = off").execute()
                 .flatMap(ignored -> conn.preparedQuery("with d as (insert into usage_day (agreement_id, day, rows_delivered) values ($1, $2, $3) "
                         + "on conflict (agreement_id, day) do update set rows_delivered = usage_day.rows_delivered + excluded.rows_delivered returning rows_delivered), "
@@ -176,10 +305,26 @@ public class UsageMonitor {
                         + "select (select rows_delivered from d), "
                         + "(select reads from s) + coalesce((select sum(reads) from usage_second where agreement_id = $1 and second > $4 - interval '1 minute' and second < $4), 0), "
                         + "(select denials from s) + coalesce((select sum(denials) from usage_second where agreement_id = $1 and second > $4 - make_interval(secs => $7) and second < $4), 0)")
-                .execute(params)).map(rows -> {
-                    Row r = rows.iterator().next();
-                    return new UsageDetector.Window(r.getLong(0), r.getLong(1), r.getLong(2));
-                }));
+                .executeBatch(params))).map(results -> {
+                    UsageDetector.Window[] windows = new UsageDetector.Window[counted.size()];
+                    RowSet<Row> result = results;
+                    for (List<Integer> reads : keys.values()) {
+                        Row r = result.iterator().next();
+                        long rowsToday = r.getLong(0);
+                        long readsInMinute = r.getLong(1);
+                        long denialsInWindow = r.getLong(2);
+                        // from the last read of the second back to its first, each without the reads after it
+                        for (int j = reads.size() - 1; j >= 0; j--) {
+                            UsageDetector.Observation o = counted.get(reads.get(j)).observation();
+                            windows[reads.get(j)] = new UsageDetector.Window(rowsToday, readsInMinute, denialsInWindow);
+                            rowsToday -= o.allowed() ? o.rows() : 0;
+                            readsInMinute -= o.allowed() ? 1 : 0;
+                            denialsInWindow -= o.allowed() ? 0 : 1;
+                        }
+                        result = result.next();
+                    }
+                    return List.of(windows);
+                });
     }
 
     /** Records a flag unless one of its kind for the agreement is within the cooldown (whichever replica raised it); true if recorded. */
@@ -196,11 +341,19 @@ public class UsageMonitor {
                 .dataset(cause.datasetId(), cause.datasetVersion()).reason(a.kind().name()).details(details).build();
         return pool.withTransaction(conn -> conn.preparedQuery("select pg_advisory_xact_lock(hashtextextended($1, 0))")
                 .execute(Tuple.of("usage-flag/" + agreementId + "/" + a.kind().name()))
-                .flatMap(locked -> conn.preparedQuery("select 1 from usage_flag where agreement_id = $1 and kind = $2 and flagged_at > $3")
+                .flatMap(locked -> conn.preparedQuery("select max(flagged_at) from usage_flag where agreement_id = $1 and kind = $2 and flagged_at > $3")
                         .execute(Tuple.of(agreementId, a.kind().name(), a.at().minus(policy.cooldown()).atOffset(ZoneOffset.UTC))))
-                .flatMap(recent -> recent.iterator().hasNext() ? Uni.createFrom().item(false) : record(conn, agreementId, w, a, event)))
+                .flatMap(recent -> {
+                    java.time.OffsetDateTime last = recent.iterator().next().getOffsetDateTime(0);
+                    if (last != null) {
+                        lastFlags.merge(agreementId + "/" + a.kind().name(), last.toInstant(), (x, y) -> x.isAfter(y) ? x : y);
+                        return Uni.createFrom().item(false);
+                    }
+                    return record(conn, agreementId, w, a, event);
+                }))
                 .invoke(recorded -> {
                     if (recorded) {
+                        lastFlags.merge(agreementId + "/" + a.kind().name(), a.at(), (x, y) -> x.isAfter(y) ? x : y);
                         LOG.infof("usage of agreement %s flagged: %s", agreementId, a.kind());
                     }
                 });
