@@ -294,13 +294,15 @@ public class GovernedReadService {
             List<Map<String, Object>> rows = ProxiedRows.page(provided, plan, executor, after, pageSize);
             Page p = new Page(pageSize);
             for (int i = 0; i < Math.min(pageSize, rows.size()); i++) {
-                p.rows.add(executor.project(ProxiedRows.asHosted(rows.get(i))));
+                p.rows.add(executor.projectValues(ProxiedRows.asHosted(rows.get(i))));
             }
             p.more = rows.size() > pageSize;
             page = Uni.createFrom().item(p);
         } else {
             List<Object> params = new ArrayList<>(List.of(agreement.datasetId(), agreement.datasetVersion()));
-            StringBuilder sql = new StringBuilder("select row_no, data::text from hosted_row where dataset_id = $1 and dataset_version = $2");
+            HostedColumns columns = HostedColumns.of(plan.projection(), dataset);
+            StringBuilder sql = new StringBuilder("select row_no, ").append(columns.selectList())
+                    .append(" from hosted_row where dataset_id = $1 and dataset_version = $2");
             if (!sorted) {
                 params.add(after);
                 sql.append(" and row_no > $3");
@@ -313,7 +315,6 @@ public class GovernedReadService {
                 params.add(after);
                 sql.append(" offset $").append(params.size());
             }
-            HostedValues values = new HostedValues(mapper, plan.projection());
             page = pool.preparedQuery(sql.toString()).execute(Tuple.from(params)).map(rows -> {
                 Page p = new Page(pageSize);
                 for (Row r : rows) {
@@ -321,7 +322,7 @@ public class GovernedReadService {
                         p.more = true;
                         break;
                     }
-                    p.rows.add(executor.project(values.of(r.getString(1))));
+                    p.rows.add(executor.maskInPlace(columns.values(r, 1)));
                     p.rowNos.add(r.getLong(0));
                 }
                 return p;
@@ -359,7 +360,8 @@ public class GovernedReadService {
 
     /** A page read, before the commit: its masked rows, their row numbers (hosted pages), and whether more rows follow. */
     private static final class Page {
-        final List<Map<String, Object>> rows;
+        /** Each row's masked values in the plan's projection order. */
+        final List<Object[]> rows;
         final List<Long> rowNos;
         boolean more;
 

@@ -12,7 +12,6 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
 
@@ -36,8 +35,11 @@ final class PageBody {
         this.headDigest = headDigest;
     }
 
-    /** Writes {@code {"agreementId":..,"fields":[..],"rows":[..]} up to (not including) the closing brace. */
-    static PageBody of(ObjectMapper mapper, UUID agreementId, List<String> fields, List<Map<String, Object>> rows) {
+    /**
+     * Writes {@code {"agreementId":..,"fields":[..],"rows":[..]} up to (not including) the closing brace; each row is
+     * given as its values in the order of {@code fields} and written as an object of those fields.
+     */
+    static PageBody of(ObjectMapper mapper, UUID agreementId, List<String> fields, List<Object[]> rows) {
         ByteArrayBuilder out = new ByteArrayBuilder(rows.size() * 256 + 256);
         try (JsonGenerator g = mapper.createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
@@ -49,11 +51,12 @@ final class PageBody {
             }
             g.writeEndArray();
             g.writeArrayFieldStart("rows");
-            for (Map<String, Object> row : rows) {
+            String[] names = fields.toArray(String[]::new);
+            for (Object[] row : rows) {
                 g.writeStartObject();
-                for (Map.Entry<String, Object> e : row.entrySet()) {
-                    g.writeFieldName(e.getKey());
-                    Object v = e.getValue();
+                for (int i = 0; i < names.length; i++) {
+                    g.writeFieldName(names[i]);
+                    Object v = row[i];
                     if (v == null) {
                         g.writeNull();
                     } else if (v instanceof String s) {

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.govdx.rules.masking.Masker;
-import org.govdx.rules.masking.MaskingRule;
 import org.govdx.rules.policy.Plan;
 import org.govdx.rules.policy.PlanExecutor;
 
@@ -22,8 +21,6 @@ public final class ExtractRows {
     private final PlanExecutor executor;
     private final Watermark watermark;
     private final Set<String> carriers;
-    private final Masker masker;
-    private final MaskingRule[] rules;
     private final boolean[] carried;
 
     public ExtractRows(Plan plan, Masker masker, Watermark watermark, Set<String> carriers) {
@@ -33,12 +30,9 @@ public final class ExtractRows {
         this.carriers = plan.requiresWatermark()
                 ? Set.copyOf(carriers.stream().filter(f -> plan.projection().contains(f) && plan.maskingOf(f).isClear()).toList())
                 : Set.of();
-        this.masker = masker;
         List<String> projection = plan.projection();
-        this.rules = new MaskingRule[projection.size()];
         this.carried = new boolean[projection.size()];
-        for (int i = 0; i < rules.length; i++) {
-            rules[i] = plan.maskingOf(projection.get(i));
+        for (int i = 0; i < carried.length; i++) {
             carried[i] = this.carriers.contains(projection.get(i));
         }
     }
@@ -53,8 +47,9 @@ public final class ExtractRows {
      * with {@code writer} (made for the projection): the same text as writing {@link #row} of the same values.
      */
     public void write(Object[] values, ExtractFormat.RowWriter writer, StringBuilder out) {
+        executor.maskInPlace(values);
         for (int i = 0; i < values.length; i++) {
-            Object v = masker.mask(values[i], rules[i]);
+            Object v = values[i];
             if (carried[i]) {
                 if (v instanceof BigDecimal d) {
                     v = watermark.mark(d);

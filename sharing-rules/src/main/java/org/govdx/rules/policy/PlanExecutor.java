@@ -13,6 +13,7 @@ import java.util.OptionalInt;
 import org.govdx.rules.classification.AccessMode;
 import org.govdx.rules.filter.ValueOrdering;
 import org.govdx.rules.masking.Masker;
+import org.govdx.rules.masking.MaskingRule;
 
 /**
  * A reference executor of a {@link Plan} over in-memory rows (DOMAIN rules 3 and 4), for tests, seeds and small
@@ -23,11 +24,18 @@ public final class PlanExecutor {
 
     private final Plan plan;
     private final Masker masker;
+    /** The plan's masking of each projected field, in projection order. */
+    private final MaskingRule[] rules;
 
     /** {@code masker} carries the pseudonym key of the plan's grant. */
     public PlanExecutor(Plan plan, Masker masker) {
         this.plan = Objects.requireNonNull(plan, "plan");
         this.masker = Objects.requireNonNull(masker, "masker");
+        List<String> projection = plan.projection();
+        this.rules = new MaskingRule[projection.size()];
+        for (int i = 0; i < rules.length; i++) {
+            rules[i] = plan.maskingOf(projection.get(i));
+        }
     }
 
     /** True when the plan's row filter selects {@code row}. */
@@ -42,6 +50,30 @@ public final class PlanExecutor {
             out.put(field, masker.mask(row.get(field), plan.maskingOf(field)));
         }
         return out;
+    }
+
+    /**
+     * Masks, in place, one row given as its values in the plan's projection order: the same values {@link #project}
+     * gives, without a map per row (VIEW pages and EXTRACT copies read hosted rows as such arrays).
+     */
+    public Object[] maskInPlace(Object[] values) {
+        if (values.length != rules.length) {
+            throw new IllegalArgumentException("a row of " + values.length + " values for a projection of " + rules.length + " fields");
+        }
+        for (int i = 0; i < values.length; i++) {
+            values[i] = masker.mask(values[i], rules[i]);
+        }
+        return values;
+    }
+
+    /** The projection of one row as values in the plan's projection order, each masked (missing values are null). */
+    public Object[] projectValues(Map<String, ?> row) {
+        List<String> projection = plan.projection();
+        Object[] values = new Object[projection.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = row.get(projection.get(i));
+        }
+        return maskInPlace(values);
     }
 
     /**

@@ -25,6 +25,7 @@ import org.govdx.exchange.data.proxy.ProviderFailure;
 import org.govdx.exchange.data.proxy.ProxiedData;
 import org.govdx.exchange.data.proxy.ProxyEndpointService;
 import org.govdx.exchange.data.GovernedReadService;
+import org.govdx.exchange.data.HostedColumns;
 import org.govdx.exchange.data.GrantMapping;
 import org.govdx.rules.extract.ExtractFormat;
 import org.govdx.rules.extract.ExtractRows;
@@ -148,18 +149,13 @@ public class ExtractService {
             opener = () -> proxiedSource;
         } else {
             List<Object> params = new ArrayList<>(List.of(agreement.datasetId(), agreement.datasetVersion()));
-            StringBuilder sql = new StringBuilder("select ");
-            List<String> types = new ArrayList<>();
-            for (String f : plan.projection()) {
-                sql.append("data ->> '").append(f.replace("'", "''")).append("', ");
-                types.add(dataset.field(f).map(CatalogDataset.Field::type).orElse("STRING"));
-            }
-            sql.setLength(sql.length() - 2);
-            sql.append(" from hosted_row where dataset_id = $1 and dataset_version = $2");
+            HostedColumns columns = HostedColumns.of(plan.projection(), dataset);
+            StringBuilder sql = new StringBuilder("select ").append(columns.selectList())
+                    .append(" from hosted_row where dataset_id = $1 and dataset_version = $2");
             GrantMapping.appendRowFilter(sql, params, plan, dataset);
             GrantMapping.appendOrder(sql, plan, dataset);
             String query = sql.toString();
-            opener = () -> new HostedSource(pool, query, params, types, fetchSize, DB);
+            opener = () -> new HostedSource(pool, query, params, columns, fetchSize, DB);
         }
         RoutingContext rc = routingContext();
         HttpConnection connection = rc == null ? null : rc.request().connection();

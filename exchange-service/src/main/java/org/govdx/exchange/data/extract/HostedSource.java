@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
+import org.govdx.exchange.data.HostedColumns;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,13 +27,13 @@ final class HostedSource implements ExtractSource<Row> {
     private final Cursor cursor;
     private final int fetchSize;
     private final Duration timeout;
-    private final String[] types;
+    private final HostedColumns columns;
     private CompletableFuture<RowSet<Row>> pending;
 
-    HostedSource(Pool pool, String sql, List<Object> params, List<String> types, int fetchSize, Duration timeout) {
+    HostedSource(Pool pool, String sql, List<Object> params, HostedColumns columns, int fetchSize, Duration timeout) {
         this.fetchSize = fetchSize;
         this.timeout = timeout;
-        this.types = types.toArray(String[]::new);
+        this.columns = columns;
         this.conn = pool.getConnection().await().atMost(timeout);
         Transaction begun = null;
         Cursor opened = null;
@@ -63,9 +64,7 @@ final class HostedSource implements ExtractSource<Row> {
 
     @Override
     public void values(Row row, Object[] into) {
-        for (int i = 0; i < into.length; i++) {
-            into[i] = HostedValues.typed(row.getString(i), types[i]);
-        }
+        columns.values(row, 0, into);
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.govdx.common.identity.Roles;
 import org.govdx.common.problem.ProblemException;
 import org.govdx.exchange.catalog.CatalogClient;
 import org.govdx.exchange.catalog.CatalogDataset;
+import org.govdx.exchange.data.HostedColumns;
 import org.govdx.exchange.data.AgreementKeys;
 import org.govdx.rules.extract.LeakTrace;
 import org.govdx.rules.masking.Masker;
@@ -172,12 +173,8 @@ public class TraceService {
         List<String> names = new ArrayList<>(fields);
         Map<UUID, Masker> maskers = new HashMap<>();
         list.forEach(c -> maskers.put(c.id(), keys.masker(c.id())));
-        StringBuilder sql = new StringBuilder("select ");
-        for (String f : names) {
-            sql.append("data ->> '").append(f.replace("'", "''")).append("', ");
-        }
-        sql.setLength(sql.length() - 2);
-        sql.append(" from hosted_row where dataset_id = $1 and dataset_version = $2");
+        HostedColumns columns = HostedColumns.of(names, ds);
+        StringBuilder sql = new StringBuilder("select ").append(columns.selectList()).append(" from hosted_row where dataset_id = $1 and dataset_version = $2");
         SqlConnection conn = pool.getConnection().await().atMost(ExtractService.DB);
         Transaction tx = null;
         try {
@@ -186,13 +183,12 @@ public class TraceService {
             do {
                 RowSet<Row> batch = cursor.read(2000).await().atMost(ExtractService.DB);
                 for (Row r : batch) {
+                    Object[] values = columns.values(r, 0);
                     for (int i = 0; i < names.size(); i++) {
-                        String text = r.getString(i);
-                        if (text == null) {
+                        Object value = values[i];
+                        if (value == null) {
                             continue;
                         }
-                        String type = ds.field(names.get(i)).map(CatalogDataset.Field::type).orElse("STRING");
-                        Object value = HostedValues.typed(text, type);
                         for (Candidate c : list) {
                             if (c.pseudonymised().contains(names.get(i))) {
                                 String p = maskers.get(c.id()).pseudonym(value);

@@ -19,6 +19,7 @@ import org.govdx.common.problem.ProblemException;
 import org.govdx.exchange.catalog.CatalogDataset;
 import org.govdx.exchange.data.DatasetSchemaCache;
 import org.govdx.exchange.data.GrantMapping;
+import org.govdx.exchange.data.HostedColumns;
 import org.govdx.exchange.data.proxy.ProviderFailure;
 import org.govdx.exchange.data.proxy.ProxiedData;
 import org.govdx.exchange.data.proxy.ProxiedRows;
@@ -39,14 +40,12 @@ import org.govdx.rules.policy.Role;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,7 +163,8 @@ public class SamplePreviewService {
             }
         } else {
             List<Object> params = new ArrayList<>(List.of(datasetId, version));
-            StringBuilder sql = new StringBuilder("select data::text from hosted_row where dataset_id = $1 and dataset_version = $2");
+            HostedColumns columns = HostedColumns.of(plan.projection(), dataset);
+            StringBuilder sql = new StringBuilder("select ").append(columns.selectList()).append(" from hosted_row where dataset_id = $1 and dataset_version = $2");
             if (plan.rowFilter().isPresent()) {
                 SqlFragment f = plan.rowFilter().get().toSql(field -> GrantMapping.column(dataset, field), 3);
                 sql.append(" and ").append(f.sql());
@@ -173,7 +173,7 @@ public class SamplePreviewService {
             params.add(sampleRows);
             sql.append(" order by row_no limit $").append(params.size());
             for (Row row : pool.preparedQuery(sql.toString()).execute(Tuple.from(params)).await().atMost(DB)) {
-                rows.add(executor.project(values(row.getString(0))));
+                rows.add(executor.project(asMap(plan.projection(), columns.values(row, 0))));
             }
         }
         details.put("rowCount", rows.size());
@@ -216,15 +216,10 @@ public class SamplePreviewService {
         }
     }
 
-    private Map<String, Object> values(String json) {
-        JsonNode node = read(json);
+    private static Map<String, Object> asMap(List<String> fields, Object[] values) {
         Map<String, Object> row = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            JsonNode v = e.getValue();
-            row.put(e.getKey(), v.isNull() ? null : v.isBoolean() ? (Object) v.booleanValue() : v.isIntegralNumber() ? (Object) v.longValue()
-                    : v.isNumber() ? (Object) new BigDecimal(v.asText()) : v.asText());
+        for (int i = 0; i < values.length; i++) {
+            row.put(fields.get(i), values[i]);
         }
         return row;
     }
