@@ -18,11 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Queue;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Group commit of governed reads (issue 5: "group commits across concurrent requests keep this cheap"). A read
@@ -79,49 +76,23 @@ public class ReadCommitter {
         }
     }
 
-    private final Queue<Waiting> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean committing = new AtomicBoolean();
+    private SerialBatches<Waiting, List<Finished>> groups;
 
-    /** The read's result once its group has committed, or the group's failure. */
-    public Uni<Finished> commit(Pending pending) {
-        return Uni.createFrom().emitter(done -> {
-            queue.add(new Waiting(pending, done));
-            next();
+    @jakarta.annotation.PostConstruct
+    void init() {
+        groups = new SerialBatches<>(maxGroup, group -> pool.withTransaction(conn -> commitGroup(conn, group)), (group, finished) -> {
+            for (int i = 0; i < group.size(); i++) {
+                group.get(i).done().complete(finished.get(i));
+            }
+        }, (group, failure) -> {
+            LOG.warnf("a group of %d governed reads failed to commit: %s", group.size(), failure.toString());
+            group.forEach(g -> g.done().fail(failure));
         });
     }
 
-    /** Starts a group with what is queued, unless one is committing (its end starts the next). */
-    private void next() {
-        while (!queue.isEmpty() && committing.compareAndSet(false, true)) {
-            List<Waiting> group = new ArrayList<>();
-            Waiting w;
-            while (group.size() < maxGroup && (w = queue.poll()) != null) {
-                group.add(w);
-            }
-            if (group.isEmpty()) {
-                committing.set(false);
-                continue;
-            }
-            Uni<List<Finished>> committed;
-            try {
-                committed = pool.withTransaction(conn -> commitGroup(conn, group));
-            } catch (RuntimeException e) {
-                committed = Uni.createFrom().failure(e);
-            }
-            committed.subscribe().with(finished -> {
-                committing.set(false);
-                next();
-                for (int i = 0; i < group.size(); i++) {
-                    group.get(i).done().complete(finished.get(i));
-                }
-            }, failure -> {
-                LOG.warnf("a group of %d governed reads failed to commit: %s", group.size(), failure.toString());
-                committing.set(false);
-                next();
-                group.forEach(g -> g.done().fail(failure));
-            });
-            return;
-        }
+    /** The read's result once its group has committed, or the group's failure. */
+    public Uni<Finished> commit(Pending pending) {
+        return Uni.createFrom().emitter(done -> groups.add(new Waiting(pending, done)));
     }
 
     private Uni<List<Finished>> commitGroup(SqlConnection conn, List<Waiting> group) {

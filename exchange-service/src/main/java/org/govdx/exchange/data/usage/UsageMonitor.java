@@ -17,6 +17,7 @@ import org.govdx.common.events.AuditEvent;
 import org.govdx.common.events.AuditEvents;
 import org.govdx.common.identity.Caller;
 import org.govdx.common.outbox.Outbox;
+import org.govdx.exchange.data.SerialBatches;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -32,13 +33,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Watches every governed read (allowed or refused, as its audit event) for usage that does not fit the
@@ -98,8 +96,8 @@ public class UsageMonitor {
     /** Reads counted in one transaction at most. */
     private static final int MAX_BATCH = 512;
 
-    private final Queue<Observed> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean batching = new AtomicBoolean();
+    private final SerialBatches<Observed, Void> batches = new SerialBatches<>(MAX_BATCH, this::judge, (batch, nothing) -> { },
+            (batch, failure) -> batch.forEach(b -> b.done().fail(failure)));
 
     /**
      * The latest flag of each (agreement, kind) this instance recorded or found: a candidate within its cooldown would
@@ -148,40 +146,7 @@ public class UsageMonitor {
         Object rows = event.details() == null ? null : event.details().get("rowCount");
         UsageDetector.Observation o = new UsageDetector.Observation(event.occurredAt(), event.outcome() == AuditEvent.Outcome.ALLOWED,
                 rows instanceof Number n ? n.longValue() : 0);
-        return Uni.createFrom().emitter(done -> {
-            queue.add(new Observed(agreementId, event, o, done));
-            next();
-        });
-    }
-
-    /** Starts a batch with what is queued, unless one is running (its end starts the next). */
-    private void next() {
-        while (!queue.isEmpty() && batching.compareAndSet(false, true)) {
-            List<Observed> batch = new ArrayList<>();
-            Observed next;
-            while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
-                batch.add(next);
-            }
-            if (batch.isEmpty()) {
-                batching.set(false);
-                continue;
-            }
-            Uni<Void> work;
-            try {
-                work = judge(batch);
-            } catch (RuntimeException e) {
-                work = Uni.createFrom().failure(e);
-            }
-            work.subscribe().with(ignored -> {
-                batching.set(false);
-                next();
-            }, failure -> {
-                batching.set(false);
-                next();
-                batch.forEach(b -> b.done().fail(failure));
-            });
-            return;
-        }
+        return Uni.createFrom().emitter(done -> batches.add(new Observed(agreementId, event, o, done)));
     }
 
     /** One batch: the agreements it needs, its counts in one transaction, then each read judged on its own window. */
