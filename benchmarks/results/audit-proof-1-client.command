@@ -1,0 +1,1 @@
+BENCH_CLIENTS=1 ./benchmarks/run audit-proof
