@@ -184,12 +184,13 @@ public class UsageMonitor {
      * later ones of the batch would find it within the cooldown.
      */
     private Uni<Void> flagAll(List<Observed> counted, List<UsageDetector.Window> windows, Map<UUID, Watched> agreements) {
-        Map<Observed, List<UsageDetector.Kind>> flagged = new LinkedHashMap<>();
+        List<List<UsageDetector.Kind>> flagged = new ArrayList<>(counted.size());
         Set<String> tried = new HashSet<>();
         Uni<Void> flags = Uni.createFrom().voidItem();
         for (int i = 0; i < counted.size(); i++) {
             Observed b = counted.get(i);
-            flagged.put(b, new ArrayList<>());
+            List<UsageDetector.Kind> kinds = new ArrayList<>();
+            flagged.add(kinds);
             Watched w = agreements.get(b.agreementId());
             for (UsageDetector.Anomaly a : UsageDetector.candidates(b.observation(), windows.get(i), w.expectedDailyRows(), policy)) {
                 if (!tried.add(b.agreementId() + "/" + a.kind()) || withinKnownCooldown(b.agreementId(), a)) {
@@ -197,12 +198,16 @@ public class UsageMonitor {
                 }
                 flags = flags.flatMap(x -> flag(b.agreementId(), w, a, b.event()).invoke(recorded -> {
                     if (recorded) {
-                        flagged.get(b).add(a.kind());
+                        kinds.add(a.kind());
                     }
                 })).replaceWithVoid();
             }
         }
-        return flags.invoke(() -> flagged.forEach((b, kinds) -> b.done().complete(kinds)));
+        return flags.invoke(() -> {
+            for (int i = 0; i < counted.size(); i++) {
+                counted.get(i).done().complete(flagged.get(i));
+            }
+        });
     }
 
     /** A flag of this kind for the agreement that this instance recorded or found lies within the cooldown of the candidate. */
