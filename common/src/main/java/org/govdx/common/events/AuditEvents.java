@@ -42,6 +42,7 @@ public class AuditEvents {
         private String agreementId;
         private List<String> fields;
         private String reason;
+        private String traceId;
         private Map<String, Object> details;
 
         private Builder(String source, Caller caller, String action, String ownerDepartment) {
@@ -83,10 +84,24 @@ public class AuditEvents {
             return this;
         }
 
-        public AuditEvent build() {
-            var context = Span.current().getSpanContext();
-            return new AuditEvent(UUID.randomUUID(), Instant.now(), source, action, outcome, actor(caller), ownerDepartment,
-                    datasetId, datasetVersion, agreementId, fields, reason, context.isValid() ? context.getTraceId() : null, details);
+        /**
+         * The trace the event belongs to, for an event built away from its request (e.g. in a group commit, whose
+         * callbacks run in the context of whichever request started the group); by default the current span's.
+         */
+        public Builder trace(String traceId) {
+            this.traceId = traceId;
+            return this;
         }
+
+        public AuditEvent build() {
+            return new AuditEvent(UUID.randomUUID(), Instant.now(), source, action, outcome, actor(caller), ownerDepartment,
+                    datasetId, datasetVersion, agreementId, fields, reason, traceId != null ? traceId : currentTraceId(), details);
+        }
+    }
+
+    /** The trace id of the current span, or null outside a trace. */
+    public static String currentTraceId() {
+        var context = Span.current().getSpanContext();
+        return context.isValid() ? context.getTraceId() : null;
     }
 }

@@ -286,6 +286,8 @@ public class GovernedReadService {
             return Uni.createFrom().item(problem(400, "invalid-cursor", "The cursor is not one this service issued", null, requestHash));
         }
         LocalDate today = LocalDate.now(GrantMapping.CHINA);
+        // the events are built in the group commit, which runs in the context of the read that started the group
+        String traceId = AuditEvents.currentTraceId();
         OptionalLong quota = plan.limits().dailyRowQuota();
         int pageSize = plan.limits().pageSize();
         PlanExecutor executor = new PlanExecutor(plan, keys.masker(agreement.id()));
@@ -333,7 +335,7 @@ public class GovernedReadService {
             PageBody whole = PageBody.of(mapper, agreement.id(), plan.projection(), p.rows);
             return committer.commit(new ReadCommitter.Pending(agreement.id(), today, quota, p.rows.size(), (granted, remainingBefore) -> {
                 if (quota.isPresent() && remainingBefore <= 0) {
-                    AuditEvent event = events.of(caller, action, agreement.providerDepartment()).agreement(agreement.id().toString())
+                    AuditEvent event = events.of(caller, action, agreement.providerDepartment()).agreement(agreement.id().toString()).trace(traceId)
                             .dataset(agreement.datasetId().toString(), agreement.datasetVersion()).denied("DAILY_ROW_QUOTA_SPENT")
                             .details(details(AccessMode.VIEW, requestHash, caseReference, onBehalfOf, purpose)).build();
                     ZonedDateTime reset = today.plusDays(1).atStartOfDay(GrantMapping.CHINA);
@@ -351,7 +353,7 @@ public class GovernedReadService {
                 Map<String, Object> details = details(AccessMode.VIEW, requestHash, caseReference, onBehalfOf, purpose);
                 details.put("rowCount", granted);
                 details.put("responseHash", body.sha256());
-                AuditEvent event = events.of(caller, action, agreement.providerDepartment()).agreement(agreement.id().toString())
+                AuditEvent event = events.of(caller, action, agreement.providerDepartment()).agreement(agreement.id().toString()).trace(traceId)
                         .dataset(agreement.datasetId().toString(), agreement.datasetVersion()).fields(plan.projection()).details(details).build();
                 return new ReadCommitter.Finished(event, new Outcome(200, body.bytes(), "application/json", event.eventId(), requestHash, Map.of()));
             }));

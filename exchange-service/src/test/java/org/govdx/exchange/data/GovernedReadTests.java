@@ -185,6 +185,32 @@ class GovernedReadTests {
     }
 
     @Test
+    void concurrentReadsCommittedTogetherAreEachAuditedUnderTheirOwnTrace() throws Exception {
+        String agreementId = agreement(GRANTED, 5000);
+        String token = Tokens.of("hrss-steward");
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<String[]>> reads = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String traceId = String.format("%032x", 0x6f7600000000L + i);
+                reads.add(callers.submit(() -> {
+                    Response r = given().auth().oauth2(token).contentType("application/json").header("X-Case-Reference", "人社〔2026〕7号")
+                            .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").body(query(GRANTED, null, null, 5, null, PURPOSE))
+                            .post("/api/exchange/agreements/" + agreementId + "/query");
+                    r.then().statusCode(200);
+                    return new String[]{traceId, r.header("X-Audit-Event-Id")};
+                }));
+            }
+            for (var read : reads) {
+                String[] traceAndEvent = read.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(outboxPayload(traceAndEvent[1])).contains("\"traceId\":\"" + traceAndEvent[0] + "\"");
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
     void everyDenialIsRefusedAuditedAndNamesNoUngrantedField() {
         String agreementId = agreement(GRANTED, 5000);
         Map<String, Object>[] cases = new Map[]{
