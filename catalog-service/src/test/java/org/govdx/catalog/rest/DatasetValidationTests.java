@@ -50,6 +50,15 @@ class DatasetValidationTests {
     }
 
     @Test
+    void aBodyThatIsNotWellFormedUtf8Is400EvenWhereJacksonAloneWouldReadIt() {
+        // {"value":"1101051949123100/X"} with the "/" as the overlong C0 AF: Jackson alone reads it, and validation answered 200
+        byte[] body = java.util.HexFormat.of().parseHex("7b2276616c7565223a2231313031303531393439313233313030c0af58227d");
+        given().auth().oauth2(Tokens.of("civil-affairs-steward")).contentType("application/json").body(body)
+                .post("/api/catalog/data-elements/DE0001/validate").then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://govdx.org/problems/malformed-json"));
+    }
+
+    @Test
     void unknownAndMalformedMembersAre400() {
         Map<String, Object> body = Catalog.demo("MCA-RESIDENTS");
         body.put("shadowField", true);
