@@ -63,6 +63,8 @@ final class ExtractStream implements StreamingOutput {
     private final HttpServerResponse response;
     private volatile String stopReason;
     private volatile ExtractSource<?> source;
+    /** The thread writing the export while it does (guarded by this): a stop interrupts it, wherever it waits. */
+    private Thread writer;
     /** Rows recorded in {@code data_extract.rows_accounted}: never fewer than were sent. */
     private long accounted;
 
@@ -96,6 +98,9 @@ final class ExtractStream implements StreamingOutput {
             digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+        synchronized (this) {
+            writer = Thread.currentThread();
         }
         service.watch.watch(extractId, agreement.id(), this::stop);
         long written = 0;
@@ -145,6 +150,12 @@ final class ExtractStream implements StreamingOutput {
         if (stopReason != null) {
             state = "FAILED".equals(stopReason) || stopReason.startsWith("PROVIDER_") ? "FAILED" : "STOPPED";
             reason = stopReason;
+        }
+        synchronized (this) {
+            writer = null;
+            if (reason != null && reason.startsWith("AGREEMENT_")) {
+                Thread.interrupted(); // the interrupt a stop sent is not the thread's own: the end must still be recorded
+            }
         }
         service.finish(this, state, reason, written, HexFormat.of().formatHex(digest.digest()));
         if (reason != null) {
@@ -266,6 +277,14 @@ final class ExtractStream implements StreamingOutput {
         }
         if (connection != null) {
             connection.close();
+        }
+        // A write can block inside the response stream until the client drains it, and a closed connection did not
+        // always wake it (a revoked export stayed RUNNING in CI): the writer is interrupted too, wherever it waits; each
+        // of its waits then ends the copy, and the interrupt is cleared before the end is recorded.
+        synchronized (this) {
+            if (writer != null) {
+                writer.interrupt();
+            }
         }
     }
 }
