@@ -1,9 +1,9 @@
 package org.govdx.common.events;
 
-import io.opentelemetry.api.trace.Span;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.govdx.common.identity.Caller;
+import org.govdx.common.web.TraceIds;
 
 import java.time.Instant;
 import java.util.List;
@@ -95,13 +95,7 @@ public class AuditEvents {
 
         public AuditEvent build() {
             return new AuditEvent(UUID.randomUUID(), Instant.now(), source, action, outcome, actor(caller), ownerDepartment,
-                    datasetId, datasetVersion, agreementId, fields, reason, traceId != null ? traceId : currentTraceId(), details);
+                    datasetId, datasetVersion, agreementId, fields, reason, traceId != null ? traceId : TraceIds.current(), details);
         }
-    }
-
-    /** The trace id of the current span, or null outside a trace. */
-    public static String currentTraceId() {
-        var context = Span.current().getSpanContext();
-        return context.isValid() ? context.getTraceId() : null;
     }
 }

@@ -1,7 +1,7 @@
 package org.govdx.common.problem;
 
-import io.opentelemetry.api.trace.Span;
 import jakarta.ws.rs.core.Response;
+import org.govdx.common.web.TraceIds;
 
 import java.net.URI;
 import java.util.List;
@@ -13,8 +13,7 @@ public final class ProblemResponses {
     }
 
     public static Response of(int status, String slug, String title, String detail, String instance, List<Problem.Violation> violations) {
-        String traceId = Span.current().getSpanContext().isValid() ? Span.current().getSpanContext().getTraceId() : null;
-        Problem problem = new Problem(URI.create(Problem.TYPE_BASE + slug), title, status, detail, instance, violations, traceId);
+        Problem problem = new Problem(URI.create(Problem.TYPE_BASE + slug), title, status, detail, instance, violations, TraceIds.current());
         Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE).entity(problem);
         if (status == 401) {
             builder.header("WWW-Authenticate", "Bearer realm=\"govdx\"");

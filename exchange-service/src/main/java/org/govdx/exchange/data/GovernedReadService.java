@@ -19,6 +19,7 @@ import org.govdx.common.events.AuditEvents;
 import org.govdx.common.identity.Caller;
 import org.govdx.common.json.CanonicalJson;
 import org.govdx.common.outbox.Outbox;
+import org.govdx.common.web.TraceIds;
 import org.govdx.exchange.catalog.CatalogDataset;
 import org.govdx.exchange.data.extract.ExtractService;
 import org.govdx.exchange.data.proxy.ProviderFailure;
@@ -287,7 +288,7 @@ public class GovernedReadService {
         }
         LocalDate today = LocalDate.now(GrantMapping.CHINA);
         // the events are built in the group commit, which runs in the context of the read that started the group
-        String traceId = AuditEvents.currentTraceId();
+        String traceId = TraceIds.current();
         OptionalLong quota = plan.limits().dailyRowQuota();
         int pageSize = plan.limits().pageSize();
         PlanExecutor executor = new PlanExecutor(plan, keys.masker(agreement.id()));

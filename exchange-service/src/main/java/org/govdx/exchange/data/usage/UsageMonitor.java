@@ -193,7 +193,7 @@ public class UsageMonitor {
             flagged.add(kinds);
             Watched w = agreements.get(b.agreementId());
             for (UsageDetector.Anomaly a : UsageDetector.candidates(b.observation(), windows.get(i), w.expectedDailyRows(), policy)) {
-                if (!tried.add(b.agreementId() + "/" + a.kind()) || withinKnownCooldown(b.agreementId(), a)) {
+                if (!tried.add(flagKey(b.agreementId(), a)) || withinKnownCooldown(b.agreementId(), a)) {
                     continue;
                 }
                 flags = flags.flatMap(x -> flag(b.agreementId(), w, a, b.event()).invoke(recorded -> {
@@ -212,8 +212,13 @@ public class UsageMonitor {
 
     /** A flag of this kind for the agreement that this instance recorded or found lies within the cooldown of the candidate. */
     private boolean withinKnownCooldown(UUID agreementId, UsageDetector.Anomaly a) {
-        Instant last = lastFlags.get(agreementId + "/" + a.kind().name());
+        Instant last = lastFlags.get(flagKey(agreementId, a));
         return last != null && last.isAfter(a.at().minus(policy.cooldown()));
+    }
+
+    /** One (agreement, kind) of flag: what the cooldown is kept and asked for. */
+    private static String flagKey(UUID agreementId, UsageDetector.Anomaly a) {
+        return agreementId + "/" + a.kind().name();
     }
 
     private Uni<Optional<Watched>> watched(UUID agreementId) {
@@ -316,14 +321,14 @@ public class UsageMonitor {
                 .flatMap(recent -> {
                     java.time.OffsetDateTime last = recent.iterator().next().getOffsetDateTime(0);
                     if (last != null) {
-                        lastFlags.merge(agreementId + "/" + a.kind().name(), last.toInstant(), (x, y) -> x.isAfter(y) ? x : y);
+                        lastFlags.merge(flagKey(agreementId, a), last.toInstant(), (x, y) -> x.isAfter(y) ? x : y);
                         return Uni.createFrom().item(false);
                     }
                     return record(conn, agreementId, w, a, event);
                 }))
                 .invoke(recorded -> {
                     if (recorded) {
-                        lastFlags.merge(agreementId + "/" + a.kind().name(), a.at(), (x, y) -> x.isAfter(y) ? x : y);
+                        lastFlags.merge(flagKey(agreementId, a), a.at(), (x, y) -> x.isAfter(y) ? x : y);
                         LOG.infof("usage of agreement %s flagged: %s", agreementId, a.kind());
                     }
                 });
